@@ -1,0 +1,238 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from stakeholders.models import Organisation
+
+
+class Consultation(models.Model):
+    """The process of consulting stakeholders for one national position."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("short name for links"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    convener = models.ForeignKey(
+        Organisation,
+        verbose_name=_("convening organisation"),
+        on_delete=models.PROTECT,
+        related_name="convened_consultations",
+        help_text=_("Its staff and director run the consultation."),
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partnered_consultations",
+        help_text=_("Co-hosts and facilitators: they submit inputs and read drafts."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consult:consultation_detail", kwargs={"slug": self.slug})
+
+
+class ThematicIssue(models.Model):
+    """A topic the consultation asks about; sub-themes nest under their issue."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="issues"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent issue"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    code = models.CharField(
+        _("code"), max_length=20, help_text=_("A short reference such as 1 or 2.1.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["consultation", "position", "code"]
+        verbose_name = _("thematic issue")
+        verbose_name_plural = _("thematic issues")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "code"], name="issue_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.code}. {self.title}"
+
+    def clean(self):
+        if self.parent_id and self.parent.consultation_id != self.consultation_id:
+            raise ValidationError(
+                {"parent": _("The parent issue belongs to another consultation.")}
+            )
+
+
+class Session(models.Model):
+    """A meeting (or an online round) of the consultation, with its invitees."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open for inputs")
+        CLOSED = "closed", _("Closed")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    date = models.DateField(_("date"))
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    speakers = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("speakers"),
+        blank=True,
+        related_name="sessions_spoken_at",
+    )
+    invited_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("invited organisations"),
+        blank=True,
+        related_name="invited_sessions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["consultation", "date", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "consult:session_detail",
+            kwargs={"slug": self.consultation.slug, "session_pk": self.pk},
+        )
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+
+class Input(models.Model):
+    """What one organisation says on one thematic issue.
+
+    The text a participant typed is never overwritten: every saved change is kept as an
+    `InputRevision`, and the current text is the newest revision's.
+    """
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", _("Statement")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        CONCERN = "concern", _("Concern")
+        EVIDENCE = "evidence", _("Evidence")
+
+    class Stance(models.TextChoices):
+        NONE = "", _("No stance")
+        SUPPORT = "support", _("Support")
+        OPPOSE = "oppose", _("Oppose")
+        NEUTRAL = "neutral", _("Neutral")
+
+    class Language(models.TextChoices):
+        INDONESIAN = "id", _("Bahasa Indonesia")
+        ENGLISH = "en", _("English")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="inputs"
+    )
+    issue = models.ForeignKey(
+        ThematicIssue,
+        verbose_name=_("thematic issue"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    stance = models.CharField(
+        _("stance"), max_length=10, choices=Stance.choices, blank=True, default=Stance.NONE
+    )
+    proposal = models.CharField(
+        _("proposal the stance is on"), max_length=250, blank=True
+    )
+    text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["session", "issue", "pk"]
+        verbose_name = _("input")
+        verbose_name_plural = _("inputs")
+        indexes = [models.Index(fields=["issue", "status"], name="input_issue_status")]
+
+    def __str__(self):
+        return f"{self.reference} — {self.organisation.short_name}"
+
+    @property
+    def reference(self):
+        return f"IN-{self.pk:05d}" if self.pk else "IN-new"
+
+
+class InputRevision(models.Model):
+    """One saved state of an input's text, kept forever."""
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Input.Kind.choices)
+    stance = models.CharField(max_length=10, choices=Input.Stance.choices, blank=True)
+    language = models.CharField(max_length=5, choices=Input.Language.choices)
+    status = models.CharField(max_length=10, choices=Input.Status.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["input", "number"]
+        verbose_name = _("input revision")
+        verbose_name_plural = _("input revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["input", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.input.reference} r{self.number}"

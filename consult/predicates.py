@@ -1,0 +1,121 @@
+"""Predicates over a user and a consultation object.
+
+Each takes a Consultation, Session, ThematicIssue or Input (or None) and answers for the
+consultation it belongs to, so one rule serves every page of a consultation.
+"""
+
+import rules
+
+from stakeholders.models import Membership
+from stakeholders.selectors import organisations_where
+
+RUNNING_ROLES = (Membership.Role.STAFF, Membership.Role.DIRECTOR)
+SPEAKING_ROLES = (Membership.Role.PARTICIPANT,)
+
+
+def consultation_of(obj):
+    from consult.models import Consultation
+
+    if obj is None or isinstance(obj, Consultation):
+        return obj
+    if hasattr(obj, "consultation"):
+        return obj.consultation
+    if hasattr(obj, "session"):
+        return obj.session.consultation
+    return None
+
+
+def _invited_organisation_ids(consultation) -> set[int]:
+    cached = getattr(consultation, "_invited_organisation_ids", None)
+    if cached is None:
+        from consult.models import Session
+
+        cached = set(
+            Session.invited_organisations.through.objects.filter(
+                session__consultation=consultation
+            ).values_list("organisation_id", flat=True)
+        )
+        consultation._invited_organisation_ids = cached
+    return cached
+
+
+def _partner_ids(consultation) -> set[int]:
+    cached = getattr(consultation, "_partner_ids", None)
+    if cached is None:
+        cached = set(consultation.partners.values_list("pk", flat=True))
+        consultation._partner_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_consultation_staff(user, obj):
+    consultation = consultation_of(obj)
+    return consultation is not None and consultation.convener_id in organisations_where(
+        user, *RUNNING_ROLES
+    )
+
+
+@rules.predicate
+def is_consultation_director(user, obj):
+    consultation = consultation_of(obj)
+    return consultation is not None and consultation.convener_id in organisations_where(
+        user, Membership.Role.DIRECTOR
+    )
+
+
+@rules.predicate
+def is_partner(user, obj):
+    consultation = consultation_of(obj)
+    return consultation is not None and bool(
+        _partner_ids(consultation) & organisations_where(user, *SPEAKING_ROLES)
+    )
+
+
+@rules.predicate
+def is_invited_participant(user, obj):
+    """Speaks for an organisation invited to any session of the consultation."""
+    consultation = consultation_of(obj)
+    return consultation is not None and bool(
+        _invited_organisation_ids(consultation) & organisations_where(user, *SPEAKING_ROLES)
+    )
+
+
+@rules.predicate
+def is_invited_observer(user, obj):
+    consultation = consultation_of(obj)
+    return consultation is not None and bool(
+        _invited_organisation_ids(consultation)
+        & organisations_where(user, Membership.Role.OBSERVER)
+    )
+
+
+@rules.predicate
+def may_speak_in_session(user, session):
+    """A participant of an invited organisation, or of a partner organisation."""
+    if session is None:
+        return False
+    speaking = organisations_where(user, *SPEAKING_ROLES)
+    invited = {org.pk for org in session.invited_organisations.all()}
+    return bool(speaking & (invited | _partner_ids(session.consultation)))
+
+
+@rules.predicate
+def session_is_open(user, session):
+    return session is not None and session.is_open
+
+
+@rules.predicate
+def is_member_of_input_organisation(user, input):
+    return input is not None and input.organisation_id in organisations_where(
+        user, *SPEAKING_ROLES
+    )
+
+
+@rules.predicate
+def input_is_draft(user, input):
+    return input is not None and input.status == input.Status.DRAFT
+
+
+@rules.predicate
+def input_session_is_open(user, input):
+    return input is not None and input.session.is_open

@@ -1,0 +1,35 @@
+from django.urls import path
+
+from consult import views
+
+app_name = "consult"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
+    path("c/<slug:slug>/", views.ConsultationDetailView.as_view(), name="consultation_detail"),
+    path("c/<slug:slug>/issues/new/", views.IssueCreateView.as_view(), name="issue_create"),
+    path("c/<slug:slug>/sessions/new/", views.SessionCreateView.as_view(), name="session_create"),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/",
+        views.SessionDetailView.as_view(),
+        name="session_detail",
+    ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/invite/",
+        views.SessionInviteView.as_view(),
+        name="session_invite",
+    ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/status/",
+        views.SessionStatusView.as_view(),
+        name="session_status",
+    ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/inputs/new/",
+        views.InputCreateView.as_view(),
+        name="input_create",
+    ),
+    path("inputs/", views.MyInputsView.as_view(), name="my_inputs"),
+    path("inputs/<int:pk>/edit/", views.InputEditView.as_view(), name="input_edit"),
+]

@@ -1,0 +1,203 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from consult.models import Consultation, Input, ThematicIssue
+
+
+class PositionPaper(models.Model):
+    """The national position a consultation produces; its text lives in draft versions."""
+
+    consultation = models.OneToOneField(
+        Consultation, on_delete=models.CASCADE, related_name="paper"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    language = models.CharField(
+        _("language of the paper"),
+        max_length=5,
+        choices=Input.Language.choices,
+        default=Input.Language.INDONESIAN,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("position paper")
+        verbose_name_plural = _("position papers")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("positions:paper_detail", kwargs={"slug": self.consultation.slug})
+
+
+class ImmutableModel(models.Model):
+    """A record that may be created and deleted with its parent, never changed."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("A saved draft version cannot be changed."))
+        super().save(*args, **kwargs)
+
+
+class DraftVersion(ImmutableModel):
+    """One numbered, immutable state of a position paper's text."""
+
+    class Origin(models.TextChoices):
+        AGGREGATION = "aggregation", _("Aggregation run")
+        EDITOR = "editor", _("Edited by staff")
+
+    paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
+    note = models.CharField(_("change note"), max_length=250, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["paper", "-number"]
+        verbose_name = _("draft version")
+        verbose_name_plural = _("draft versions")
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "number"], name="version_number_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.paper} v{self.number}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "positions:version_detail",
+            kwargs={"slug": self.paper.consultation.slug, "number": self.number},
+        )
+
+
+class Section(ImmutableModel):
+    """A part of a draft version: the background, one per thematic issue, an annex."""
+
+    class Kind(models.TextChoices):
+        BACKGROUND = "background", _("Background")
+        ISSUE = "issue", _("Thematic issue")
+        ANNEX = "annex", _("Annex")
+
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    heading = models.CharField(max_length=300)
+    issue = models.ForeignKey(
+        ThematicIssue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="section_position_unique")
+        ]
+
+    def __str__(self):
+        return self.heading
+
+
+class Paragraph(ImmutableModel):
+    """A paragraph of a section, with the inputs it was written from."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="paragraphs")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    sources = models.ManyToManyField(Input, through="ParagraphSource", related_name="+")
+
+    class Meta:
+        ordering = ["section", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "position"], name="paragraph_position_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ParagraphSource(models.Model):
+    """Provenance: this paragraph was written from this input."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+    input = models.ForeignKey(Input, on_delete=models.PROTECT, related_name="citations")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["paragraph", "input"], name="source_once")
+        ]
+
+
+class AggregationRun(models.Model):
+    """One request to turn a consultation's inputs into a new draft version."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+    paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="runs")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    stage = models.CharField(_("stage"), max_length=40, blank=True)
+    issues_total = models.PositiveIntegerField(default=0)
+    issues_done = models.PositiveIntegerField(default=0)
+    inputs_processed = models.PositiveIntegerField(default=0)
+    paragraphs_written = models.PositiveIntegerField(default=0)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(max_length=255, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    draft_version = models.OneToOneField(
+        DraftVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="run"
+    )
+
+    class Meta:
+        ordering = ["paper", "-created_at", "-pk"]
+        verbose_name = _("aggregation run")
+        verbose_name_plural = _("aggregation runs")
+        constraints = [
+            # One run at a time per paper: a second request while one is queued or
+            # running fails here, whatever the race between two clicks.
+            models.UniqueConstraint(
+                fields=["paper"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="one_active_run_per_paper",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.paper} run {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE
+
+    @property
+    def duration(self):
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None
+
+    @property
+    def percent(self):
+        if not self.issues_total:
+            return 100 if self.status == self.Status.SUCCEEDED else 0
+        return round(100 * self.issues_done / self.issues_total)

@@ -1,0 +1,84 @@
+"""Reads for position papers, and the plain records the aggregation core works on."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from consult.models import Consultation, Input
+from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
+from positions.models import AggregationRun, DraftVersion, Paragraph, PositionPaper
+
+
+def paper_get(*, consultation: Consultation) -> PositionPaper | None:
+    return PositionPaper.objects.filter(consultation=consultation).first()
+
+
+def version_list(*, paper: PositionPaper) -> QuerySet[DraftVersion]:
+    return paper.versions.select_related("created_by").annotate(section_count=Count("sections"))
+
+
+def version_get(*, paper: PositionPaper, number: int) -> DraftVersion:
+    """A version with its sections, paragraphs and their sources, in three queries."""
+    paragraphs = Paragraph.objects.order_by("position").prefetch_related(
+        Prefetch("sources", queryset=Input.objects.select_related("organisation").order_by("pk"))
+    )
+    return (
+        paper.versions.select_related("created_by", "paper__consultation")
+        .prefetch_related(Prefetch("sections__paragraphs", queryset=paragraphs))
+        .get(number=number)
+    )
+
+
+def run_list(*, paper: PositionPaper) -> QuerySet[AggregationRun]:
+    return paper.runs.select_related("requested_by", "draft_version")
+
+
+def aggregation_outline(*, consultation: Consultation) -> OutlineRecord:
+    sessions = tuple(
+        f"{session.title}, {session.date:%d-%m-%Y}" + (f", {session.venue}" if session.venue else "")
+        for session in consultation.sessions.order_by("date", "pk")
+    )
+    return OutlineRecord(
+        title=consultation.title,
+        description=consultation.description,
+        convener=str(consultation.convener),
+        sessions=sessions,
+    )
+
+
+def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
+    return [
+        IssueRecord(id=pk, code=code, title=title)
+        for pk, code, title in consultation.issues.order_by("position", "code").values_list(
+            "pk", "code", "title"
+        )
+    ]
+
+
+def aggregation_inputs(*, consultation: Consultation) -> list[InputRecord]:
+    """Every submitted input of the consultation, as plain records, in id order."""
+    rows = (
+        Input.objects.filter(session__consultation=consultation, status=Input.Status.SUBMITTED)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "organisation__name",
+            "organisation__kind",
+            "issue__code",
+            "kind",
+            "stance",
+            "text",
+            "language",
+        )
+    )
+    return [
+        InputRecord(
+            id=pk,
+            organisation=organisation,
+            organisation_kind=organisation_kind,
+            issue_code=issue_code,
+            kind=kind,
+            stance=stance,
+            text=text,
+            language=language,
+        )
+        for pk, organisation, organisation_kind, issue_code, kind, stance, text, language in rows
+    ]

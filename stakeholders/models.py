@@ -1,0 +1,79 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    """A ministry, agency, NGO or other body; every participant acts for one."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry / agency")
+        NGO = "ngo", _("NGO / CSO")
+        INTERNATIONAL = "international", _("International organisation")
+        ACADEMIA = "academia", _("Academia")
+        PRIVATE = "private", _("Private sector")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+
+class Membership(models.Model):
+    """A user's place in an organisation, and so what they may do for it.
+
+    Staff and directors of the organisation that convenes a consultation run it;
+    participants speak for their organisation wherever it is invited; observers read.
+    """
+
+    class Role(models.TextChoices):
+        STAFF = "staff", _("Directorate staff")
+        DIRECTOR = "director", _("Director (approver)")
+        PARTICIPANT = "participant", _("Participant")
+        OBSERVER = "observer", _("Observer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation.short_name} ({self.get_role_display()})"
+
+    @property
+    def runs_consultations(self):
+        return self.role in (self.Role.STAFF, self.Role.DIRECTOR)
