@@ -1,0 +1,57 @@
+# The workspace's two everyday commands are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PO := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: run test install messages makemessages lint format check-deploy lock bench bench-web clean
+
+run: install $(MO)  ## serve a trial workspace with demo data on http://127.0.0.1:8000
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install $(MO)  ## the whole suite (SQLite and eager Celery unless DATABASE_URL/REDIS_URL are set)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+# Catalogues are compiled with Babel so the build needs no system gettext.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | install
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ 2>/dev/null || $(BIN)/pybabel compile -i $< -o $@
+
+messages: $(MO)
+
+makemessages: install  ## refresh the catalogues from the code (needs GNU gettext)
+	$(BIN)/python manage.py makemessages -l id -l en --no-obsolete --ignore=.venv --ignore=static --ignore=bench
+
+lint: install  ## ruff, formatting and migrations must all be clean
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: install  ## Django's deployment checks under production settings
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=gcm.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+lock:  ## re-resolve requirements.lock from pyproject.toml in a throwaway environment
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet --upgrade pip
+	.lockenv/bin/python -m pip install --quiet ".[dev]"
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements.lock
+	rm -rf .lockenv build *.egg-info
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,179 @@
+"""The demo consultation, built from Kemlu and IOM's consultation of 14 November 2017.
+
+`demo_load` is idempotent: every object is looked up by its natural key before it is
+made, and passwords are set only for accounts it creates, so a second run changes
+nothing.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
+from stakeholders.models import Membership, Organisation
+
+DEMO_PASSWORD = "gcm-demo-2017"  # noqa: S105 — demo accounts only, refused in production
+
+ORGANISATIONS = [
+    # acronym, name, kind
+    ("Kemlu Sosbud & OINB", "Direktorat Sosial Budaya dan OINB, Kementerian Luar Negeri", "ministry"),
+    ("Kemnaker", "Kementerian Ketenagakerjaan", "ministry"),
+    ("BNP2TKI", "Badan Nasional Penempatan dan Perlindungan TKI", "ministry"),
+    ("Migrant Care", "Migrant Care", "ngo"),
+    ("IOM Jakarta", "International Organization for Migration, Jakarta", "international"),
+]
+
+ACCOUNTS = [
+    # username, full name, organisation acronym, role, what the role is
+    ("staf", "Staf Direktorat", "Kemlu Sosbud & OINB", "staff", "directorate staff"),
+    ("direktur", "Kamapradipta Isnomo", "Kemlu Sosbud & OINB", "director", "director (approver)"),
+    ("kemnaker", "Peserta Kemnaker", "Kemnaker", "participant", "government participant"),
+    ("bnp2tki", "Peserta BNP2TKI", "BNP2TKI", "participant", "government participant"),
+    ("migrantcare", "Peserta Migrant Care", "Migrant Care", "participant", "NGO participant"),
+    ("iom", "Fasilitator IOM", "IOM Jakarta", "participant", "partner / facilitator"),
+    ("pengamat", "Pengamat", "Migrant Care", "observer", "observer"),
+]
+
+ISSUES = [
+    # code, parent code, title
+    ("1", None, "Kontribusi pekerja migran dalam pembangunan berkelanjutan"),
+    ("1.1", "1", "Tata kelola migrasi: pendekatan holistik, sinergis dan koherensi kebijakan"),
+    ("1.2", "1", "Jalur migrasi yang teratur dan aman"),
+    ("2", None, "Kejahatan dalam migrasi"),
+    ("2.1", "2", "Perdagangan orang dan penyelundupan manusia"),
+    ("2.2", "2", "Faktor pendorong migrasi"),
+    ("2.3", "2", "Penguatan perlindungan bagi pekerja migran"),
+    ("3", None, "Integrasi pekerja migran di negara penerima"),
+    ("4", None, "Akses WNI untuk bekerja atau tinggal di luar negeri"),
+]
+
+INPUTS = [
+    # organisation, issue, kind, stance, language, text
+    ("Kemnaker", "1.1", "statement", "", "id",
+     "Tata kelola migrasi membutuhkan pendekatan yang holistik dan koherensi kebijakan "
+     "antara kementerian dan lembaga di pusat dan daerah."),
+    ("BNP2TKI", "1.2", "recommendation", "", "id",
+     "Perluas jalur penempatan resmi yang aman dan terjangkau agar pekerja migran tidak "
+     "bergantung pada calo."),
+    ("Migrant Care", "2.3", "concern", "", "id",
+     "Perlindungan bagi pekerja migran Indonesia masih lemah, terutama bagi pekerja rumah "
+     "tangga di negara penerima."),
+    ("Migrant Care", "3", "recommendation", "", "en",
+     "Receiving countries should guarantee migrant workers access to health care, banking, "
+     "legal and consular protection, and the right to communicate and to move."),
+    ("IOM Jakarta", "2.1", "evidence", "", "en",
+     "Trafficking in persons and smuggling of migrants thrive where regular pathways are "
+     "scarce; cooperation between countries of origin and destination reduces both."),
+    ("Kemnaker", "4", "statement", "support", "id",
+     "Akses WNI untuk bekerja di luar negeri perlu dipermudah, sementara arus migrasi masuk "
+     "tetap sejalan dengan kepentingan nasional."),
+]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    organisation: str
+
+
+def _organisations() -> dict[str, Organisation]:
+    return {
+        acronym: Organisation.objects.get_or_create(
+            name=name, defaults={"acronym": acronym, "kind": kind}
+        )[0]
+        for acronym, name, kind in ORGANISATIONS
+    }
+
+
+def _accounts(organisations) -> tuple[dict, list[DemoLogin]]:
+    User = get_user_model()
+    users, logins = {}, []
+    for username, full_name, acronym, role, label in ACCOUNTS:
+        first, _space, last = full_name.partition(" ")
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.invalid"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        Membership.objects.get_or_create(
+            user=user, organisation=organisations[acronym], defaults={"role": role}
+        )
+        users[username] = user
+        logins.append(DemoLogin(username, DEMO_PASSWORD, label, acronym))
+    return users, logins
+
+
+def _consultation(organisations, users) -> tuple[Consultation, Session, dict]:
+    consultation, _created = Consultation.objects.get_or_create(
+        slug="gcm-2017",
+        defaults={
+            "title": "Posisi Indonesia untuk Global Compact for Safe, Orderly and Regular Migration",
+            "description": (
+                "Konsultasi antar-pemangku kepentingan yang diselenggarakan Kemlu bersama IOM "
+                "untuk merumuskan posisi Indonesia dalam negosiasi GCM di New York, awal 2018."
+            ),
+            "convener": organisations["Kemlu Sosbud & OINB"],
+            "created_by": users["staf"],
+        },
+    )
+    consultation.partners.add(organisations["IOM Jakarta"])
+    issues = {}
+    for position, (code, parent, title) in enumerate(ISSUES):
+        issues[code], _created = ThematicIssue.objects.get_or_create(
+            consultation=consultation,
+            code=code,
+            defaults={"title": title, "parent": issues.get(parent), "position": position},
+        )
+    session, _created = Session.objects.get_or_create(
+        consultation=consultation,
+        date=datetime.date(2017, 11, 14),
+        defaults={
+            "title": "Konsultasi antar-pemangku kepentingan",
+            "venue": "Kementerian Luar Negeri, Jakarta",
+            "status": Session.Status.OPEN,
+        },
+    )
+    session.invited_organisations.add(*organisations.values())
+    session.speakers.add(*organisations.values())
+    return consultation, session, issues
+
+
+def _inputs(organisations, users, session, issues) -> None:
+    author_of = {membership.organisation_id: membership.user for membership in
+                 Membership.objects.filter(role="participant").select_related("user")}
+    for acronym, code, kind, stance, language, text in INPUTS:
+        organisation = organisations[acronym]
+        input, created = Input.objects.get_or_create(
+            session=session,
+            organisation=organisation,
+            issue=issues[code],
+            text=text,
+            defaults={
+                "author": author_of[organisation.pk],
+                "kind": kind,
+                "stance": stance,
+                "language": language,
+                "status": Input.Status.SUBMITTED,
+                "submitted_at": datetime.datetime(2017, 11, 14, 10, 0, tzinfo=datetime.UTC),
+            },
+        )
+        if created:
+            InputRevision.objects.create(
+                input=input, number=1, text=text, kind=kind, stance=stance,
+                language=language, status=input.status, author=input.author,
+            )
+
+
+@transaction.atomic
+def demo_load() -> list[DemoLogin]:
+    organisations = _organisations()
+    users, logins = _accounts(organisations)
+    _consultation_obj, session, issues = _consultation(organisations, users)
+    _inputs(organisations, users, session, issues)
+    return logins
