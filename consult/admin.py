@@ -39,7 +39,16 @@ class InputRevisionInline(admin.TabularInline):
     model = InputRevision
     extra = 0
     can_delete = False
-    readonly_fields = ["number", "text", "kind", "stance", "language", "status", "author", "created_at"]
+    readonly_fields = [
+        "number",
+        "text",
+        "kind",
+        "stance",
+        "language",
+        "status",
+        "author",
+        "created_at",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -47,8 +56,24 @@ class InputRevisionInline(admin.TabularInline):
 
 @admin.register(Input)
 class InputAdmin(admin.ModelAdmin):
-    list_display = ["reference", "organisation", "issue", "kind", "stance", "language", "status", "submitted_at"]
-    list_filter = ["status", "kind", "stance", "language", "organisation__kind", "session__consultation"]
+    list_display = [
+        "reference",
+        "organisation",
+        "issue",
+        "kind",
+        "stance",
+        "language",
+        "status",
+        "submitted_at",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "stance",
+        "language",
+        "organisation__kind",
+        "session__consultation",
+    ]
     search_fields = ["text", "organisation__name", "organisation__acronym"]
     list_select_related = ["organisation", "issue"]
     raw_id_fields = ["session", "issue", "organisation", "author"]

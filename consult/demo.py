@@ -18,7 +18,11 @@ DEMO_PASSWORD = "gcm-demo-2017"  # noqa: S105 — demo accounts only, refused in
 
 ORGANISATIONS = [
     # acronym, name, kind
-    ("Kemlu Sosbud & OINB", "Direktorat Sosial Budaya dan OINB, Kementerian Luar Negeri", "ministry"),
+    (
+        "Kemlu Sosbud & OINB",
+        "Direktorat Sosial Budaya dan OINB, Kementerian Luar Negeri",
+        "ministry",
+    ),
     ("Kemnaker", "Kementerian Ketenagakerjaan", "ministry"),
     ("BNP2TKI", "Badan Nasional Penempatan dan Perlindungan TKI", "ministry"),
     ("Migrant Care", "Migrant Care", "ngo"),
@@ -51,24 +55,60 @@ ISSUES = [
 
 INPUTS = [
     # organisation, issue, kind, stance, language, text
-    ("Kemnaker", "1.1", "statement", "", "id",
-     "Tata kelola migrasi membutuhkan pendekatan yang holistik dan koherensi kebijakan "
-     "antara kementerian dan lembaga di pusat dan daerah."),
-    ("BNP2TKI", "1.2", "recommendation", "", "id",
-     "Perluas jalur penempatan resmi yang aman dan terjangkau agar pekerja migran tidak "
-     "bergantung pada calo."),
-    ("Migrant Care", "2.3", "concern", "", "id",
-     "Perlindungan bagi pekerja migran Indonesia masih lemah, terutama bagi pekerja rumah "
-     "tangga di negara penerima."),
-    ("Migrant Care", "3", "recommendation", "", "en",
-     "Receiving countries should guarantee migrant workers access to health care, banking, "
-     "legal and consular protection, and the right to communicate and to move."),
-    ("IOM Jakarta", "2.1", "evidence", "", "en",
-     "Trafficking in persons and smuggling of migrants thrive where regular pathways are "
-     "scarce; cooperation between countries of origin and destination reduces both."),
-    ("Kemnaker", "4", "statement", "support", "id",
-     "Akses WNI untuk bekerja di luar negeri perlu dipermudah, sementara arus migrasi masuk "
-     "tetap sejalan dengan kepentingan nasional."),
+    (
+        "Kemnaker",
+        "1.1",
+        "statement",
+        "",
+        "id",
+        "Tata kelola migrasi membutuhkan pendekatan yang holistik dan koherensi kebijakan "
+        "antara kementerian dan lembaga di pusat dan daerah.",
+    ),
+    (
+        "BNP2TKI",
+        "1.2",
+        "recommendation",
+        "",
+        "id",
+        "Perluas jalur penempatan resmi yang aman dan terjangkau agar pekerja migran tidak "
+        "bergantung pada calo.",
+    ),
+    (
+        "Migrant Care",
+        "2.3",
+        "concern",
+        "",
+        "id",
+        "Perlindungan bagi pekerja migran Indonesia masih lemah, terutama bagi pekerja rumah "
+        "tangga di negara penerima.",
+    ),
+    (
+        "Migrant Care",
+        "3",
+        "recommendation",
+        "",
+        "en",
+        "Receiving countries should guarantee migrant workers access to health care, banking, "
+        "legal and consular protection, and the right to communicate and to move.",
+    ),
+    (
+        "IOM Jakarta",
+        "2.1",
+        "evidence",
+        "",
+        "en",
+        "Trafficking in persons and smuggling of migrants thrive where regular pathways are "
+        "scarce; cooperation between countries of origin and destination reduces both.",
+    ),
+    (
+        "Kemnaker",
+        "4",
+        "statement",
+        "support",
+        "id",
+        "Akses WNI untuk bekerja di luar negeri perlu dipermudah, sementara arus migrasi masuk "
+        "tetap sejalan dengan kepentingan nasional.",
+    ),
 ]
 
 
@@ -113,7 +153,9 @@ def _consultation(organisations, users) -> tuple[Consultation, Session, dict]:
     consultation, _created = Consultation.objects.get_or_create(
         slug="gcm-2017",
         defaults={
-            "title": "Posisi Indonesia untuk Global Compact for Safe, Orderly and Regular Migration",
+            "title": (
+                "Posisi Indonesia untuk Global Compact for Safe, Orderly and Regular Migration"
+            ),
             "description": (
                 "Konsultasi antar-pemangku kepentingan yang diselenggarakan Kemlu bersama IOM "
                 "untuk merumuskan posisi Indonesia dalam negosiasi GCM di New York, awal 2018."
@@ -145,8 +187,10 @@ def _consultation(organisations, users) -> tuple[Consultation, Session, dict]:
 
 
 def _inputs(organisations, users, session, issues) -> None:
-    author_of = {membership.organisation_id: membership.user for membership in
-                 Membership.objects.filter(role="participant").select_related("user")}
+    author_of = {
+        membership.organisation_id: membership.user
+        for membership in Membership.objects.filter(role="participant").select_related("user")
+    }
     for acronym, code, kind, stance, language, text in INPUTS:
         organisation = organisations[acronym]
         input, created = Input.objects.get_or_create(
@@ -165,8 +209,14 @@ def _inputs(organisations, users, session, issues) -> None:
         )
         if created:
             InputRevision.objects.create(
-                input=input, number=1, text=text, kind=kind, stance=stance,
-                language=language, status=input.status, author=input.author,
+                input=input,
+                number=1,
+                text=text,
+                kind=kind,
+                stance=stance,
+                language=language,
+                status=input.status,
+                author=input.author,
             )
 
 

@@ -47,9 +47,7 @@ class Consultation(models.Model):
 class ThematicIssue(models.Model):
     """A topic the consultation asks about; sub-themes nest under their issue."""
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="issues"
-    )
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="issues")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent issue"),
@@ -187,9 +185,7 @@ class Input(models.Model):
     stance = models.CharField(
         _("stance"), max_length=10, choices=Stance.choices, blank=True, default=Stance.NONE
     )
-    proposal = models.CharField(
-        _("proposal the stance is on"), max_length=250, blank=True
-    )
+    proposal = models.CharField(_("proposal the stance is on"), max_length=250, blank=True)
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
     status = models.CharField(

@@ -106,9 +106,7 @@ def session_is_open(user, session):
 
 @rules.predicate
 def is_member_of_input_organisation(user, input):
-    return input is not None and input.organisation_id in organisations_where(
-        user, *SPEAKING_ROLES
-    )
+    return input is not None and input.organisation_id in organisations_where(user, *SPEAKING_ROLES)
 
 
 @rules.predicate

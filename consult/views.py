@@ -56,7 +56,9 @@ class ConsultationCreateView(LoginRequiredMixin, PermissionRequiredMixin, View):
         form = self.form(request.POST)
         if form.is_valid():
             try:
-                consultation = services.consultation_create(created_by=request.user, **form.cleaned_data)
+                consultation = services.consultation_create(
+                    created_by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 form_errors_to_form(form, error)
             else:
@@ -174,7 +176,9 @@ class SessionInviteView(SessionDetailView):
         form = InviteForm(request.POST)
         if not form.is_valid():
             return self.render(request, invite_form=form, status=400)
-        services.session_invite(session=self.session, organisations=form.cleaned_data["organisations"])
+        services.session_invite(
+            session=self.session, organisations=form.cleaned_data["organisations"]
+        )
         messages.success(request, _("Invitations saved."))
         return redirect(self.session)
 
@@ -238,7 +242,9 @@ class InputCreateView(SessionMixin, View):
             form_errors_to_form(form, error)
             return self.render(request, form, status=400)
         if submit:
-            messages.success(request, _("Your input %(ref)s was submitted.") % {"ref": input.reference})
+            messages.success(
+                request, _("Your input %(ref)s was submitted.") % {"ref": input.reference}
+            )
             return redirect("consult:my_inputs")
         messages.success(request, _("Draft saved."))
         return redirect("consult:input_edit", pk=input.pk)

@@ -38,7 +38,17 @@ class DraftVersionAdmin(admin.ModelAdmin):
 
 @admin.register(AggregationRun)
 class AggregationRunAdmin(admin.ModelAdmin):
-    list_display = ["pk", "paper", "status", "stage", "issues_done", "issues_total", "inputs_processed", "created_at", "finished_at"]
+    list_display = [
+        "pk",
+        "paper",
+        "status",
+        "stage",
+        "issues_done",
+        "issues_total",
+        "inputs_processed",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status", "paper"]
     search_fields = ["error", "task_id"]
     readonly_fields = [field.name for field in AggregationRun._meta.fields]

@@ -2,11 +2,11 @@
 
 from io import BytesIO
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from positions.models import DraftVersion
 

@@ -132,9 +132,10 @@ class ParagraphSource(models.Model):
     input = models.ForeignKey(Input, on_delete=models.PROTECT, related_name="citations")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["paragraph", "input"], name="source_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["paragraph", "input"], name="source_once")]
+
+    def __str__(self):
+        return f"{self.paragraph_id} ← {self.input_id}"
 
 
 class AggregationRun(models.Model):

@@ -33,7 +33,8 @@ def run_list(*, paper: PositionPaper) -> QuerySet[AggregationRun]:
 
 def aggregation_outline(*, consultation: Consultation) -> OutlineRecord:
     sessions = tuple(
-        f"{session.title}, {session.date:%d-%m-%Y}" + (f", {session.venue}" if session.venue else "")
+        f"{session.title}, {session.date:%d-%m-%Y}"
+        + (f", {session.venue}" if session.venue else "")
         for session in consultation.sessions.order_by("date", "pk")
     )
     return OutlineRecord(

@@ -122,7 +122,9 @@ def _aggregate(run: AggregationRun) -> list[SectionDraft]:
     for done, issue in enumerate(issues, start=1):
         sections[issue.code] = issue_summarise(issue, by_issue[issue.code], language=paper.language)
         _run_progress(
-            run.pk, issues_done=done, inputs_processed=F("inputs_processed") + len(by_issue[issue.code])
+            run.pk,
+            issues_done=done,
+            inputs_processed=F("inputs_processed") + len(by_issue[issue.code]),
         )
     outline = selectors.aggregation_outline(consultation=consultation)
     return draft_assemble(outline, issues, sections, inputs, language=paper.language)

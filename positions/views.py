@@ -1,7 +1,7 @@
 """The position paper's pages: its versions, aggregation runs and exports."""
 
-from django.contrib import messages
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -35,7 +35,9 @@ class PaperDetailView(PaperMixin, View):
             "version": latest,
             "runs": runs,
             "active_run": next((run for run in runs if run.is_active), None),
-            "may_aggregate": request.user.has_perm("positions.start_aggregation", self.consultation),
+            "may_aggregate": request.user.has_perm(
+                "positions.start_aggregation", self.consultation
+            ),
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
         }
         return render(request, "positions/paper_detail.html", context)

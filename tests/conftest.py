@@ -77,12 +77,16 @@ ROLES = [
 def world(db):
     from stakeholders.models import Membership, Organisation
 
-    directorate = OrganisationFactory(name="Direktorat Sosbud & OINB", kind=Organisation.Kind.MINISTRY)
+    directorate = OrganisationFactory(
+        name="Direktorat Sosbud & OINB", kind=Organisation.Kind.MINISTRY
+    )
     ngo = OrganisationFactory(name="Migrant Care", kind=Organisation.Kind.NGO)
     ministry = OrganisationFactory(name="Kemnaker", kind=Organisation.Kind.MINISTRY)
     partner = OrganisationFactory(name="IOM Jakarta", kind=Organisation.Kind.INTERNATIONAL)
     uninvited = OrganisationFactory(name="Uninvited NGO", kind=Organisation.Kind.NGO)
-    other_directorate = OrganisationFactory(name="Other directorate", kind=Organisation.Kind.MINISTRY)
+    other_directorate = OrganisationFactory(
+        name="Other directorate", kind=Organisation.Kind.MINISTRY
+    )
 
     def member(username, organisation, role):
         user = UserFactory(username=username)
@@ -94,8 +98,12 @@ def world(db):
         slug="gcm-2017", title="Posisi Indonesia untuk GCM", convener=directorate, created_by=staff
     )
     consultation.partners.add(partner)
-    issue = ThematicIssueFactory(consultation=consultation, code="1", title="Kontribusi pekerja migran")
-    other_issue = ThematicIssueFactory(consultation=consultation, code="2", title="Kejahatan dalam migrasi")
+    issue = ThematicIssueFactory(
+        consultation=consultation, code="1", title="Kontribusi pekerja migran"
+    )
+    other_issue = ThematicIssueFactory(
+        consultation=consultation, code="2", title="Kejahatan dalam migrasi"
+    )
     session = SessionFactory(consultation=consultation, title="Konsultasi 14 November")
     session.invited_organisations.add(ngo, ministry)
     return World(

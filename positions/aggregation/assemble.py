@@ -59,7 +59,9 @@ def _background(outline: OutlineRecord, words: dict) -> SectionDraft:
         paragraphs.append(ParagraphDraft(outline.description))
     paragraphs.append(ParagraphDraft(words["convened"].format(convener=outline.convener)))
     if outline.sessions:
-        paragraphs.append(ParagraphDraft(words["sessions"].format(sessions="; ".join(outline.sessions))))
+        paragraphs.append(
+            ParagraphDraft(words["sessions"].format(sessions="; ".join(outline.sessions)))
+        )
     return SectionDraft("background", words["background"], tuple(paragraphs))
 
 

@@ -41,7 +41,8 @@ def test_staff_create_consultation_with_issues_and_a_session_and_invite(login, w
     assert response.status_code == 302
 
     page = client.get(detail).content.decode()
-    assert "Kontribusi pekerja migran" in page and "Kejahatan dalam migrasi" in page
+    assert "Kontribusi pekerja migran" in page
+    assert "Kejahatan dalam migrasi" in page
     assert set(session.invited_organisations.all()) == {world.ngo, world.ministry}
     # The invited NGO now sees the consultation among its own.
     ngo_home = login(world.ngo_participant).get(reverse("consult:home")).content.decode()
@@ -88,7 +89,10 @@ def test_draft_saved_then_submitted_keeps_every_revision(login, world):
 
     input.refresh_from_db()
     assert input.status == Input.Status.SUBMITTED
-    assert list(input.revisions.values_list("text", flat=True)) == ["Versi pertama.", "Versi kedua."]
+    assert list(input.revisions.values_list("text", flat=True)) == [
+        "Versi pertama.",
+        "Versi kedua.",
+    ]
 
 
 def _submit(world, text, issue=None, organisation=None, author=None):
@@ -127,7 +131,9 @@ def test_staff_start_aggregation_and_get_a_draft_citing_its_inputs(
     assert run.status == AggregationRun.Status.SUCCEEDED, run.error
     assert (run.issues_done, run.issues_total, run.inputs_processed) == (2, 2, 2)
     version = run.draft_version
-    issue_sections = {section.issue_id: section for section in version.sections.filter(kind="issue")}
+    issue_sections = {
+        section.issue_id: section for section in version.sections.filter(kind="issue")
+    }
     cited = {
         section_issue: {input.pk for p in section.paragraphs.all() for input in p.sources.all()}
         for section_issue, section in issue_sections.items()

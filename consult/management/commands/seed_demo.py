@@ -12,6 +12,6 @@ class Command(BaseCommand):
             raise CommandError("Demo data is refused under these settings (production?).")
         logins = demo_load()
         self.stdout.write(self.style.SUCCESS("Demo consultation loaded: /c/gcm-2017/"))
-        self.stdout.write("Demo logins (password for all: %s):" % logins[0].password)
+        self.stdout.write(f"Demo logins (password for all: {logins[0].password}):")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<24} {login.organisation}")
