@@ -58,6 +58,7 @@ class InputForm(forms.ModelForm):
         model = Input
         fields = ["issue", "kind", "stance", "proposal", "text", "language"]
         widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+        error_messages = {"text": {"required": _("Please write the text of your input.")}}
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from config.celery_app import app as celery_app
 from tests import services as service_checks
 from tests.factories import (
     ConsultationFactory,
@@ -144,3 +145,20 @@ def chromium_path():
             pytest.fail(f"Chromium not found at {path}")
         pytest.skip(f"Chromium not found at {path}; browser tests need it")
     return path
+
+
+def _forget_broker_connections():
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def unreachable_broker():
+    """A broker address on loopback where nothing listens."""
+    conf = celery_app.conf
+    saved = {"task_always_eager": conf.task_always_eager, "broker_url": conf.broker_url}
+    conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+    _forget_broker_connections()
+    yield
+    conf.update(saved)
+    _forget_broker_connections()

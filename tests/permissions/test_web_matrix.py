@@ -1,0 +1,181 @@
+"""Every role against every page of a consultation: who gets in, who gets 403.
+
+The table is the specification: a change to the rules that is not also made here
+fails this test.
+"""
+
+import pytest
+from django.urls import reverse
+
+from consult.models import Input
+from positions.services import draft_version_create, paper_get_or_create
+from tests.conftest import ROLES
+from tests.factories import InputFactory
+
+pytestmark = pytest.mark.django_db
+
+RUNS = {"staff", "director"}
+READS_PAPER = RUNS | {"partner_participant"}
+SEES_CONSULTATION = READS_PAPER | {"ngo_participant", "government_participant", "observer"}
+SPEAKS = {"ngo_participant", "government_participant", "partner_participant"}
+EVERYONE = set(ROLES)
+RUNS_ANY = RUNS | {"stranger_staff"}
+
+
+def _paper_with_version(world):
+    paper = paper_get_or_create(consultation=world.consultation)
+    draft_version_create(paper=paper, sections=[], created_by=world.staff, origin="editor")
+    return paper
+
+
+def _ngo_draft(world):
+    return InputFactory(
+        session=world.session,
+        issue=world.issue,
+        organisation=world.ngo,
+        author=world.ngo_participant,
+        status=Input.Status.DRAFT,
+    )
+
+
+# name, method, url builder, data builder, roles allowed, status when allowed
+PAGES = [
+    ("home", "get", lambda w: reverse("consult:home"), None, EVERYONE, 200),
+    (
+        "consultation create",
+        "get",
+        lambda w: reverse("consult:consultation_create"),
+        None,
+        RUNS_ANY,
+        200,
+    ),
+    (
+        "consultation detail",
+        "get",
+        lambda w: w.consultation.get_absolute_url(),
+        None,
+        SEES_CONSULTATION,
+        200,
+    ),
+    (
+        "issue create",
+        "post",
+        lambda w: reverse("consult:issue_create", args=[w.consultation.slug]),
+        lambda w: {"code": "9", "title": "New issue"},
+        RUNS,
+        302,
+    ),
+    (
+        "session create",
+        "post",
+        lambda w: reverse("consult:session_create", args=[w.consultation.slug]),
+        lambda w: {"title": "Second round", "date": "2017-12-01", "status": "draft"},
+        RUNS,
+        302,
+    ),
+    ("session detail", "get", lambda w: w.session.get_absolute_url(), None, SEES_CONSULTATION, 200),
+    (
+        "session invite",
+        "post",
+        lambda w: reverse("consult:session_invite", args=[w.consultation.slug, w.session.pk]),
+        lambda w: {"organisations": [w.uninvited.pk]},
+        RUNS,
+        302,
+    ),
+    (
+        "session status",
+        "post",
+        lambda w: reverse("consult:session_status", args=[w.consultation.slug, w.session.pk]),
+        lambda w: {"status": "closed"},
+        RUNS,
+        302,
+    ),
+    (
+        "input form",
+        "get",
+        lambda w: reverse("consult:input_create", args=[w.consultation.slug, w.session.pk]),
+        None,
+        SPEAKS,
+        200,
+    ),
+    (
+        "input edit of an NGO draft",
+        "get",
+        lambda w: reverse("consult:input_edit", args=[_ngo_draft(w).pk]),
+        None,
+        {"ngo_participant"},
+        200,
+    ),
+    ("my inputs", "get", lambda w: reverse("consult:my_inputs"), None, EVERYONE, 200),
+    (
+        "paper",
+        "get",
+        lambda w: reverse("positions:paper_detail", args=[w.consultation.slug]),
+        None,
+        READS_PAPER,
+        200,
+    ),
+    (
+        "start aggregation",
+        "post",
+        lambda w: reverse("positions:run_start", args=[w.consultation.slug]),
+        None,
+        RUNS,
+        302,
+    ),
+    (
+        "draft version",
+        "get",
+        lambda w: _paper_with_version(w).versions.get().get_absolute_url(),
+        None,
+        READS_PAPER,
+        200,
+    ),
+    (
+        "export docx",
+        "get",
+        lambda w: reverse(
+            "positions:version_export_docx",
+            args=[w.consultation.slug, _paper_with_version(w).versions.get().number],
+        ),
+        None,
+        RUNS,
+        200,
+    ),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "data", "allowed", "status"), PAGES, ids=[p[0] for p in PAGES]
+)
+def test_role_may_or_may_not(
+    client,
+    world,
+    role,
+    name,
+    method,
+    url,
+    data,
+    allowed,
+    status,
+    django_capture_on_commit_callbacks,
+):
+    target = url(world)
+    client.force_login(world.user(role))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = getattr(client, method)(target, data(world) if data else None)
+
+    expected = status if role in allowed else 403
+    assert response.status_code == expected, f"{role} on {name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "url", "data", "allowed", "status"), PAGES, ids=[p[0] for p in PAGES]
+)
+def test_anonymous_is_sent_to_login(client, world, name, method, url, data, allowed, status):
+    response = getattr(client, method)(url(world), data(world) if data else None)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))

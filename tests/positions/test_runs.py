@@ -1,0 +1,149 @@
+"""Aggregation runs: one at a time, safe to retry, never a half-written draft."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from consult.models import Input
+from positions import services
+from positions.models import AggregationRun, DraftVersion
+from tests.factories import InputFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paper(world):
+    return services.paper_get_or_create(consultation=world.consultation)
+
+
+def _inputs(world, n=3):
+    return [
+        InputFactory(session=world.session, issue=world.issue, organisation=world.ngo)
+        for _ in range(n)
+    ]
+
+
+def test_a_second_click_while_a_run_is_queued_says_a_run_is_in_progress(login, world, paper):
+    AggregationRun.objects.create(paper=paper, requested_by=world.staff)
+    client = login(world.staff)
+
+    response = client.post(
+        reverse("positions:run_start", args=[world.consultation.slug]), follow=True
+    )
+
+    assert AggregationRun.objects.count() == 1
+    assert "already in progress" in response.content.decode() or "sedang berjalan" in (
+        response.content.decode()
+    )
+
+
+def test_the_database_refuses_two_active_runs_for_one_paper(world, paper):
+    AggregationRun.objects.create(paper=paper, requested_by=world.staff)
+
+    with pytest.raises(ValidationError):
+        services.aggregation_run_start(paper=paper, requested_by=world.staff)
+
+
+def test_running_a_finished_run_again_writes_nothing_new(
+    world, paper, django_capture_on_commit_callbacks
+):
+    _inputs(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.aggregation_run_start(paper=paper, requested_by=world.staff)
+
+    again = services.aggregation_run_execute(run_id=run.pk)
+
+    assert again.status == AggregationRun.Status.SUCCEEDED
+    assert DraftVersion.objects.count() == 1
+
+
+def test_a_run_left_running_by_a_dead_worker_completes_when_redelivered(world, paper):
+    _inputs(world)
+    run = AggregationRun.objects.create(
+        paper=paper, requested_by=world.staff, status=AggregationRun.Status.RUNNING
+    )
+
+    run = services.aggregation_run_execute(run_id=run.pk)
+
+    assert run.status == AggregationRun.Status.SUCCEEDED
+    assert run.draft_version.number == 1
+
+
+def test_a_failing_run_leaves_no_version_and_a_readable_error(world, paper, monkeypatch):
+    _inputs(world)
+    previous = services.draft_version_create(
+        paper=paper, sections=[], created_by=world.staff, origin="editor"
+    )
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services.ParagraphSource.objects, "bulk_create", explode)
+    run = AggregationRun.objects.create(paper=paper, requested_by=world.staff)
+
+    run = services.aggregation_run_execute(run_id=run.pk)
+
+    assert run.status == AggregationRun.Status.FAILED
+    assert "disk full" in run.error
+    assert list(DraftVersion.objects.all()) == [previous]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unreachable_broker_fails_the_run_at_once_with_a_message(
+    login, world, paper, unreachable_broker
+):
+    _inputs(world)
+    client = login(world.staff)
+
+    response = client.post(
+        reverse("positions:run_start", args=[world.consultation.slug]), follow=True
+    )
+
+    run = AggregationRun.objects.get()
+    assert response.status_code == 200
+    assert run.status == AggregationRun.Status.FAILED
+    assert run.error
+    assert not run.is_active  # the next click may start a new run
+    assert run.error in response.content.decode()
+
+
+def test_only_submitted_inputs_are_aggregated(world, paper, django_capture_on_commit_callbacks):
+    submitted = _inputs(world, 1)[0]
+    InputFactory(session=world.session, issue=world.issue, status=Input.Status.DRAFT)
+    InputFactory(session=world.session, issue=world.issue, status=Input.Status.WITHDRAWN)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.aggregation_run_start(paper=paper, requested_by=world.staff)
+
+    run.refresh_from_db()
+    assert run.inputs_processed == 1
+    cited = {
+        input.pk
+        for section in run.draft_version.sections.all()
+        for paragraph in section.paragraphs.all()
+        for input in paragraph.sources.all()
+    }
+    assert cited == {submitted.pk}
+
+
+def test_a_saved_version_cannot_be_changed(world, paper):
+    version = services.draft_version_create(
+        paper=paper, sections=[], created_by=world.staff, origin="editor"
+    )
+    version.note = "rewritten"
+
+    with pytest.raises(ValidationError):
+        version.save()
+
+
+def test_the_run_status_fragment_shows_progress(login, world, paper):
+    run = AggregationRun.objects.create(
+        paper=paper, requested_by=world.staff, issues_total=4, issues_done=1, status="running"
+    )
+    client = login(world.staff)
+
+    response = client.get(reverse("positions:run_status", args=[world.consultation.slug, run.pk]))
+
+    assert response.status_code == 200
+    assert 'value="25"' in response.content.decode()
