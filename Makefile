@@ -26,7 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 # Catalogues are compiled with Babel so the build needs no system gettext.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | install
-	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ 2>/dev/null || $(BIN)/pybabel compile -i $< -o $@
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 messages: $(MO)
 
