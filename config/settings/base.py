@@ -152,3 +152,5 @@ LOGGING = {
 
 # The demo accounts and consultation may be loaded only where this is true.
 DEMO_DATA_ALLOWED = False
+
+FORM_RENDERER = "config.forms.FormRenderer"

@@ -33,6 +33,7 @@ def test_blank_text_is_refused_and_everything_typed_is_kept(login, world, input_
     assert "text" in form.errors
     page = response.content.decode()
     assert 'id="id_text_error"' in page
+    assert 'aria-describedby="id_text_error"' in page  # announced with the field
     assert 'href="#id_text"' in page  # the error summary links to the field
     assert "Draf paragraf 12 tentang perlindungan" in page
     assert f'<option value="{world.other_issue.pk}" selected>' in page

@@ -151,7 +151,8 @@ def test_staff_export_the_draft_as_docx(login, world, django_capture_on_commit_c
     version = DraftVersion.objects.get()
 
     response = client.get(
-        reverse("positions:version_export_docx", args=[world.consultation.slug, version.number])
+        reverse("positions:version_export_docx", args=[world.consultation.slug, version.number]),
+        {"language": "en"},
     )
 
     assert response.status_code == 200
@@ -163,3 +164,20 @@ def test_staff_export_the_draft_as_docx(login, world, django_capture_on_commit_c
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "1. Kontribusi pekerja migran" in headings
     assert "NOT FOR CIRCULATION" in document.sections[0].header.paragraphs[0].text
+
+
+def test_the_docx_headings_follow_the_papers_language_by_default(
+    login, world, django_capture_on_commit_callbacks
+):
+    _submit(world, "Perkuat perlindungan pekerja migran.")
+    client = login(world.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("positions:run_start", args=[world.consultation.slug]))
+
+    response = client.get(
+        reverse("positions:version_export_docx", args=[world.consultation.slug, 1])
+    )
+
+    document = docx.Document(io.BytesIO(response.content))
+    assert "DRAF — TIDAK UNTUK DIEDARKAN" in document.sections[0].header.paragraphs[0].text
+    assert "Latar belakang" in [p.text for p in document.paragraphs]
