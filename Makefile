@@ -53,5 +53,8 @@ lock:  ## re-resolve requirements.lock from pyproject.toml in a throwaway enviro
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements.lock
 	rm -rf .lockenv build *.egg-info
 
+bench: install  ## time an aggregation run over 10,000 inputs (on DATABASE_URL if set)
+	$(BIN)/python bench/aggregate.py --inputs $${BENCH_INPUTS:-10000}
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

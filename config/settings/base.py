@@ -117,7 +117,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="GCM Workspace <noreply@l
 # With no REDIS_URL the workspace runs in one process: tasks execute eagerly, in the
 # request that asked for them. With REDIS_URL set they go to the broker and a worker.
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
