@@ -2,7 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
@@ -18,10 +18,10 @@ test: install $(MO)  ## the whole suite (SQLite and eager Celery unless DATABASE
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Catalogues are compiled with Babel so the build needs no system gettext.
@@ -46,10 +46,15 @@ check-deploy: install  ## Django's deployment checks under production settings
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 	  ALLOWED_HOSTS=gcm.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-lock:  ## re-resolve requirements.lock from pyproject.toml in a throwaway environment
+# requirements-dev.lock (what `make` installs) is resolved from pyproject.toml with the dev
+# extras; requirements.lock (what the image installs) is the runtime part of it, at the
+# same versions.
+lock:  ## re-resolve both lock files from pyproject.toml in throwaway environments
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/python -m pip install --quiet --upgrade pip
 	.lockenv/bin/python -m pip install --quiet ".[dev]"
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements-dev.lock
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet -c requirements-dev.lock .
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements.lock
 	rm -rf .lockenv build *.egg-info
 

@@ -31,12 +31,13 @@ from consult.models import Consultation, Input, Session, ThematicIssue  # noqa: 
 from positions import selectors, services  # noqa: E402
 from stakeholders.models import Organisation  # noqa: E402
 
-WORDS = (
+VOCABULARY = (
     "perlindungan pekerja migran jalur aman teratur perdagangan orang penyelundupan "
     "akses layanan kesehatan perbankan konsuler hukum integrasi negara penerima "
     "protection migrant workers safe regular pathways trafficking smuggling access "
     "health banking consular legal integration receiving countries"
-).split()
+)
+WORDS = VOCABULARY.split()
 
 
 def _load(n_inputs: int, n_issues: int, n_organisations: int) -> Consultation:
@@ -100,17 +101,14 @@ def main() -> None:
     records = selectors.aggregation_inputs(consultation=consultation)
     read = time.perf_counter() - done
 
+    version = run.draft_version.number if run.draft_version else "-"
+    rate = args.inputs / (done - loaded)
     print(f"database           {connection.vendor}")
-    print(
-        f"inputs             {args.inputs} on {args.issues} issues from {args.organisations} organisations"
-    )
+    print(f"inputs             {args.inputs} on {args.issues} issues")
+    print(f"organisations      {args.organisations}")
     print(f"load (bulk insert) {loaded - started:8.2f} s")
-    print(
-        f"run status         {run.status} -> version {run.draft_version.number if run.draft_version else '-'}"
-    )
-    print(
-        f"aggregation run    {done - loaded:8.2f} s  ({args.inputs / (done - loaded):,.0f} inputs/s)"
-    )
+    print(f"run status         {run.status} -> version {version}")
+    print(f"aggregation run    {done - loaded:8.2f} s  ({rate:,.0f} inputs/s)")
     print(f"  of which reading {read:8.2f} s  ({len(records)} records)")
     print(f"paragraphs written {run.paragraphs_written}")
 

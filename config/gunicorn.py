@@ -8,4 +8,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 accesslog = "-"
 errorlog = "-"
+# No control socket: replicas are managed by compose, and two servers of one user on one
+# host would otherwise share ~/.gunicorn/gunicorn.ctl.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

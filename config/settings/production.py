@@ -5,11 +5,15 @@ turned off from the environment only for a deliberate reason (a plain-HTTP trial
 a closed network), never by default.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 50+ characters.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
