@@ -48,7 +48,15 @@ class InviteForm(forms.Form):
 
 
 class SessionStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Session.Status.choices)
+    """The statuses a session may move to from where it is."""
+
+    status = forms.ChoiceField(label=_("New status"))
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (status, Session.Status(status).label) for status in session.next_statuses()
+        ]
 
 
 class InputForm(forms.ModelForm):

@@ -131,6 +131,18 @@ class Session(models.Model):
     def is_open(self):
         return self.status == self.Status.OPEN
 
+    def next_statuses(self) -> list[str]:
+        return SESSION_TRANSITIONS[self.status]
+
+
+# A session opens once and closes; a closed session may be reopened (a deadline
+# extended), but never goes back to draft once participants have seen it.
+SESSION_TRANSITIONS = {
+    Session.Status.DRAFT: [Session.Status.OPEN],
+    Session.Status.OPEN: [Session.Status.CLOSED],
+    Session.Status.CLOSED: [Session.Status.OPEN],
+}
+
 
 class Input(models.Model):
     """What one organisation says on one thematic issue.

@@ -75,6 +75,16 @@ def session_invite(*, session: Session, organisations) -> Session:
 
 
 def session_set_status(*, session: Session, status: str) -> Session:
+    if status not in session.next_statuses():
+        raise ValidationError(
+            {
+                "status": _("A session cannot go from %(current)s to %(new)s.")
+                % {
+                    "current": session.get_status_display(),
+                    "new": Session.Status(status).label,
+                }
+            }
+        )
     session.status = status
     session.full_clean()
     session.save(update_fields=["status"])

@@ -150,7 +150,7 @@ class SessionDetailView(SessionMixin, View):
     def get(self, request, slug, session_pk):
         return self.render(request)
 
-    def render(self, request, invite_form=None, status=200):
+    def render(self, request, invite_form=None, status_form=None, status=200):
         session = self.session
         may_manage = request.user.has_perm("consult.change_consultation", self.consultation)
         context = {
@@ -162,7 +162,7 @@ class SessionDetailView(SessionMixin, View):
         if may_manage:
             invited = [org.pk for org in session.invited_organisations.all()]
             context["invite_form"] = invite_form or InviteForm(initial={"organisations": invited})
-            context["status_form"] = SessionStatusForm(initial={"status": session.status})
+            context["status_form"] = status_form or SessionStatusForm(session=session)
         return render(request, "consult/session_detail.html", context, status=status)
 
 
@@ -190,11 +190,12 @@ class SessionStatusView(SessionDetailView):
         return self.consultation
 
     def post(self, request, slug, session_pk):
-        form = SessionStatusForm(request.POST)
+        form = SessionStatusForm(request.POST, session=self.session)
         if form.is_valid():
             services.session_set_status(session=self.session, status=form.cleaned_data["status"])
             messages.success(request, _("Session status changed."))
-        return redirect(self.session)
+            return redirect(self.session)
+        return self.render(request, status_form=form, status=400)
 
 
 class InputCreateView(SessionMixin, View):

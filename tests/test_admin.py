@@ -1,0 +1,51 @@
+"""The admin serves every model: list (with its filters and search) and add pages load."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client_with_data(admin_client, world, django_capture_on_commit_callbacks):
+    from consult.services import input_save
+    from positions.services import aggregation_run_start, paper_get_or_create
+
+    input_save(
+        author=world.ngo_participant,
+        organisation=world.ngo,
+        session=world.session,
+        issue=world.issue,
+        kind="concern",
+        text="Perlindungan masih lemah.",
+        language="id",
+        submit=True,
+    )
+    Group.objects.create(name="Analysts")
+    paper = paper_get_or_create(consultation=world.consultation)
+    with django_capture_on_commit_callbacks(execute=True):
+        aggregation_run_start(paper=paper, requested_by=world.staff)
+    return admin_client
+
+
+@pytest.mark.parametrize("model", admin.site._registry, ids=lambda model: model._meta.label)
+def test_every_admin_list_loads_with_search(admin_client_with_data, model):
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    response = admin_client_with_data.get(url, {"q": "migran"})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("model", admin.site._registry, ids=lambda model: model._meta.label)
+def test_every_admin_detail_page_loads(admin_client_with_data, model):
+    opts = model._meta
+    obj = model.objects.first()
+
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    response = admin_client_with_data.get(url)
+
+    assert response.status_code == 200
