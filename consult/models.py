@@ -204,6 +204,13 @@ class Input(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    external_id = models.CharField(
+        _("external id"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The id an imported input had in the file it came from."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
