@@ -1,0 +1,128 @@
+"""The bilingual glossary: domain terms in Indonesian and English mapped to one concept.
+
+Why a glossary and not a multilingual embedding model: measured on the bench corpus the
+glossary merges the Indonesian and English phrasings of a point as well as we need
+(see README, Benchmarks), costs microseconds per input, is exact and explainable to a
+director ("these two were merged because *perdagangan orang* = *trafficking in
+persons*"), and staff extend it in the admin (`positions.GlossaryTerm`) when a
+consultation brings new vocabulary. A sentence-embedding model would add PyTorch (about
+a gigabyte) and run far slower than 100,000 inputs in under a minute on two cores.
+
+Each entry: a concept name, its Indonesian terms, its English terms (`|` between
+synonyms). Terms are stemmed with their language's stemmer before matching, so one
+entry matches plurals and affixed forms too.
+"""
+
+from collections.abc import Iterable
+
+from positions.aggregation.text import _stemmer, normalise, words
+
+GLOSSARY: tuple[tuple[str, str, str], ...] = (
+    ("migrant-worker", "pekerja migran|buruh migran|tki|pmi|tenaga kerja indonesia",
+     "migrant worker|migrant labour|migrant labor|overseas worker"),
+    ("migrant", "migran|perantau", "migrant"),
+    ("migration", "migrasi", "migration"),
+    ("governance", "tata kelola|pengelolaan", "governance|management"),
+    ("holistic", "holistik|menyeluruh|komprehensif", "holistic|comprehensive"),
+    ("synergy", "sinergi|sinergis", "synergy|synergetic|synergistic"),
+    ("coherence", "koherensi|keselarasan", "coherence|coherent"),
+    ("policy", "kebijakan", "policy"),
+    ("approach", "pendekatan", "approach"),
+    ("ministry", "kementerian|lembaga", "ministry|agency"),
+    ("regular", "reguler|teratur|resmi|prosedural", "regular|orderly|legal"),
+    ("safe", "aman|selamat", "safe|safely|secure"),
+    ("pathway", "jalur|jalan|saluran", "pathway|channel|route"),
+    ("create", "menciptakan|diciptakan|membuka|dibuka", "create|open"),
+    ("remittance", "remitansi|kiriman uang", "remittance"),
+    ("sustainable-development", "pembangunan berkelanjutan", "sustainable development"),
+    ("contribute", "berkontribusi|kontribusi|sumbangan", "contribute|contribution"),
+    ("village", "desa|kampung", "village|rural area"),
+    ("origin", "asal|daerah asal", "home|origin"),
+    ("training", "pelatihan|pendidikan", "training|education"),
+    ("skills", "keterampilan|keahlian|kompetensi", "skill|competence"),
+    ("qualification", "kualifikasi|sertifikat|ijazah", "qualification|certificate|diploma"),
+    ("recognition", "pengakuan|diakui", "recognition|recognised|recognized"),
+    ("welfare", "kesejahteraan", "welfare|wellbeing|well-being"),
+    ("improve", "meningkatkan|memperbaiki", "improve|raise|strengthen"),
+    ("trafficking", "perdagangan orang|perdagangan manusia|tppo",
+     "trafficking in persons|human trafficking|trafficking"),
+    ("prosecute", "ditindak|menindak|diadili|dihukum|penindakan",
+     "prosecute|punish|prosecution"),
+    ("victim", "korban", "victim|survivor"),
+    ("protect", "perlindungan|dilindungi|melindungi|lindungi", "protection|protect|safeguard"),
+    ("cooperation", "kerja sama|kerjasama", "cooperation|co-operation|collaboration"),
+    ("regional", "regional|kawasan", "regional"),
+    ("smuggling", "penyelundupan", "smuggling"),
+    ("combat", "memberantas|pemberantasan|memerangi|melawan", "combat|fight|tackle"),
+    ("recruitment-agency", "agen perekrutan|perusahaan penempatan|agen penyalur|calo",
+     "recruitment agency|recruiter|placement agency|broker"),
+    ("illegal", "ilegal|liar|gelap", "illegal|unlicensed|rogue"),
+    ("close", "ditutup|menutup|dicabut", "close|shut|revoke"),
+    ("licensing", "perizinan|izin", "licensing|licence|license|permit"),
+    ("tighten", "diperketat|memperketat|ketat", "tighten|stricter|strict"),
+    ("poverty", "kemiskinan|miskin", "poverty|poor"),
+    ("decent-work", "pekerjaan layak|lapangan kerja layak", "decent work|decent job"),
+    ("lack", "kurangnya|minimnya|kekurangan", "lack|shortage|absence"),
+    ("drive", "mendorong|memicu|penyebab|pendorong", "drive|driver|cause|push"),
+    ("irregular", "ireguler|nonprosedural|tidak resmi|tidak berdokumen",
+     "irregular|undocumented|unauthorised|unauthorized"),
+    ("health", "kesehatan", "health|healthcare|health care"),
+    ("access", "akses|mengakses|menjangkau|jangkauan", "access|reach"),
+    ("service", "layanan|pelayanan", "service"),
+    ("receiving-country", "negara penerima|negara tujuan|negara penempatan",
+     "receiving country|destination country|host country"),
+    ("banking", "perbankan|bank", "banking|bank"),
+    ("money", "uang|dana", "money|fund"),
+    ("send", "mengirim|mengirimkan|kirim", "send|transfer"),
+    ("legal-aid", "bantuan hukum|pendampingan hukum", "legal aid|legal assistance"),
+    ("consular", "konsuler|kekonsuleran|perwakilan ri", "consular|embassy|consulate"),
+    ("citizen", "warga negara|wni|warga", "citizen|national"),
+    ("abroad", "luar negeri|mancanegara", "abroad|overseas|foreign country"),
+    ("employer", "majikan|pemberi kerja|pengguna jasa", "employer"),
+    ("passport", "paspor|dokumen perjalanan", "passport|travel document"),
+    ("withhold", "menahan|ditahan|menyita|disita", "hold|withhold|confiscate|retain"),
+    ("communicate", "berkomunikasi|komunikasi", "communicate|communication"),
+    ("move", "berpindah|bergerak|mobilitas", "move|movement|mobility"),
+    ("right", "hak|berhak", "right|entitled"),
+    ("procedure", "prosedur|tata cara|proses", "procedure|process"),
+    ("work", "bekerja|kerja", "work|working|employment"),
+    ("simple", "sederhana|mudah|ringkas", "simple|simpler|easy|easier"),
+    ("cheap", "murah|terjangkau|biaya rendah", "cheap|cheaper|affordable|low-cost"),
+    ("inbound-migration", "migrasi masuk|orang asing masuk|tenaga kerja asing",
+     "inbound migration|foreign worker|immigration"),
+    ("national-interest", "kepentingan nasional", "national interest"),
+    ("line-with", "sejalan|selaras|sesuai", "line|consistent|accordance"),
+    ("data", "data|pendataan", "data|statistics"),
+    ("integrated", "terpadu|terintegrasi|terpusat", "integrated|single|unified|centralised"),
+    ("system", "sistem|basis data|database", "system|database"),
+    ("need", "memerlukan|membutuhkan|diperlukan|dibutuhkan|perlu|butuh",
+     "need|require|needed|necessary"),
+)
+
+
+def glossary_entries(
+    extra: Iterable[tuple[str, str]] = (),
+) -> list[tuple[str, tuple[str, ...], str]]:
+    """(language, stemmed phrase, concept) for the built-in glossary and staff additions.
+
+    A staff pair (Indonesian term, English term) joins the concept either term already
+    belongs to, or makes a new concept named after the English term.
+    """
+    table: list[tuple[str, str, str]] = []
+    for concept, indonesian, english in GLOSSARY:
+        table += [("id", term, concept) for term in indonesian.split("|")]
+        table += [("en", term, concept) for term in english.split("|")]
+    known = {(lang, normalise(term)): concept for lang, term, concept in table}
+    for indonesian, english in sorted(extra):
+        concept = (
+            known.get(("en", normalise(english)))
+            or known.get(("id", normalise(indonesian)))
+            or normalise(english).replace(" ", "-")
+        )
+        table += [("id", indonesian, concept), ("en", english, concept)]
+    entries = set()
+    for language, term, concept in table:
+        phrase = tuple(_stemmer(language).stemWords(words(normalise(term))))
+        if phrase:
+            entries.add((language, phrase, "~" + concept))
+    return sorted(entries)

@@ -1,0 +1,131 @@
+"""Text to features: normalise, detect the language, split statements, stem, map terms.
+
+Indonesian words go through Snowball's Indonesian stemmer and English words through
+Snowball's English one (PyStemmer: a C extension, BSD licence, the same algorithm as
+PostgreSQL's `indonesian` text-search configuration). PySastrawi is not used: its
+dictionary is licensed CC-BY-NC-SA and it stems at about a second a paragraph.
+Snowball ships no stop words for Indonesian, so the lists below are the project's own.
+
+Before stemming, the bilingual glossary (`glossary.py`) turns a domain term written in
+either language into one concept token, so "perdagangan orang" and "trafficking in
+persons" become the same feature and the same point made in both languages is grouped
+as one key point.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import Stemmer
+
+STOP_WORDS = {
+    "id": frozenset(
+        """
+        ada adalah agar akan aku antara apa apabila atas atau bagaimana bagi bahwa baik
+        banyak beberapa belum berbagai bersama beserta bisa dalam dan dapat dari daripada
+        demi dengan di dia dilakukan diri hal harus hanya hingga ia ini itu jika juga kami
+        kamu karena kata ke kepada ketika kita lagi lain lebih maka masih melalui memang
+        mereka meski misalnya mungkin namun oleh pada para pula saat saja sama sangat
+        sebagai sebelum secara sedang sehingga sejak semua seperti serta sesuai setelah
+        setiap sudah supaya tanpa telah tentang terhadap termasuk tersebut tetapi tidak
+        untuk yaitu yakni yang pun per sebuah suatu nya lah kah begitu bukan kembali
+        menjadi merupakan memiliki mempunyai terutama khususnya contohnya misal
+        """.split()
+    ),
+    "en": frozenset(
+        """
+        a about above after again all also am an and any are as at be because been before
+        being between both but by can could did do does doing during each either for from
+        further had has have having he her here hers him his how i if in into is it its
+        itself just may me might more most much must my no nor not of off on once only or
+        other our ours out over own same shall she should so some such than that the their
+        them then there these they this those through to too under until up upon very was
+        we were what when where which while who whom why will with within would you your
+        e.g example instance particular especially notably including
+        """.split()
+    ),
+}
+
+# Words that mark a recommendation in either language ("should", "perlu", "agar" ...).
+RECOMMENDATION_CUES = frozenset(
+    """
+    should must recommend recommends recommended urge urges call calls need needs ensure
+    perlu harus hendaknya sebaiknya agar mendorong merekomendasikan mengusulkan wajib
+    mendesak meminta memastikan
+    """.split()
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """NFKC, lower case, one space between words; what every later step reads."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def statements_split(text: str) -> list[str]:
+    """Sentences of the original text (not lower-cased): the units key points are made of."""
+    parts = (part.strip() for part in _SENTENCE_END.split(" ".join(text.split())))
+    return [part for part in parts if part]
+
+
+def language_detect(tokens: Sequence[str], declared: str = "") -> str:
+    """The declared language if there is one, else the language whose stop words win."""
+    if declared in STOP_WORDS:
+        return declared
+    scores = {lang: sum(token in stops for token in tokens) for lang, stops in STOP_WORDS.items()}
+    return "en" if scores["en"] > scores["id"] else "id"
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("indonesian" if language == "id" else "english")
+
+
+class Analyzer:
+    """Turns tokens into features: glossary concepts first, then stemmed content words.
+
+    Tokens are stemmed first and the glossary's (stemmed) phrases matched on the stems,
+    so "migrant workers" and "pekerja-pekerja migran" find their entry too. Stems are
+    cached per word: a large consultation stems each distinct word once.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...], str]]):
+        self._by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for language, phrase, concept in sorted(entries, key=lambda e: (-len(e[1]), e)):
+            self._by_first.setdefault((language, phrase[0]), []).append((phrase, concept))
+        self._stems: dict[str, dict[str, str]] = {"id": {}, "en": {}}
+
+    def features(self, tokens: Sequence[str], language: str) -> list[str]:
+        stems = self._stem_all(tokens, language)
+        stops = STOP_WORDS[language]
+        out: list[str] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            match = None
+            for phrase, concept in self._by_first.get((language, stems[i]), ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    match = (len(phrase), concept)
+                    break
+            if match:
+                out.append(match[1])
+                i += match[0]
+                continue
+            token = tokens[i]
+            if token not in stops and len(token) > 2:
+                out.append(f"{language}:{stems[i]}")
+            i += 1
+        return out
+
+    def _stem_all(self, tokens: Sequence[str], language: str) -> list[str]:
+        cache = self._stems[language]
+        missing = [token for token in set(tokens) if token not in cache]
+        if missing:
+            cache.update(zip(missing, _stemmer(language).stemWords(missing), strict=True))
+        return [cache[token] for token in tokens]
