@@ -11,6 +11,12 @@ class InputRecord:
     stance: str
     text: str
     language: str
+    external_id: str = ""
+
+    @property
+    def reference(self) -> str | int:
+        """How the structured draft names the input: its external id, else its id."""
+        return self.external_id or self.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ STOP_WORDS = {
         setiap sudah supaya tanpa telah tentang terhadap termasuk tersebut tetapi tidak
         untuk yaitu yakni yang pun per sebuah suatu nya lah kah begitu bukan kembali
         menjadi merupakan memiliki mempunyai terutama khususnya contohnya misal
+        berpendapat pendapat menegaskan menurut organisasi
         """.split()
     ),
     "en": frozenset(
@@ -43,6 +44,7 @@ STOP_WORDS = {
         them then there these they this those through to too under until up upon very was
         we were what when where which while who whom why will with within would you your
         e.g example instance particular especially notably including
+        believe view stress stresses organisation organization
         """.split()
     ),
 }

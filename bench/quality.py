@@ -1,0 +1,104 @@
+"""Quality of the aggregation on a generated corpus with known truth.
+
+    python bench/quality.py [--inputs N]
+
+Prints one JSON line: adjusted Rand index of the key-point grouping (over inputs; an
+input outside every key point is its own group), precision / recall / F1 of duplicate
+detection (over pairs of inputs in one campaign), recall of true key points (a true key
+point is found when a key point of the draft has it as the majority of its sources) and
+accuracy of the consensus / divergent / single-source labels on the key points found.
+"""
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import Corpus, corpus_make  # noqa: E402
+from positions.aggregation.pipeline import Params, issue_aggregate  # noqa: E402
+
+
+def adjusted_rand_index(truth: list, predicted: list) -> float:
+    def comb2(x):
+        return x * (x - 1) / 2
+
+    table = Counter(zip(truth, predicted, strict=True))
+    a = Counter(truth)
+    b = Counter(predicted)
+    index = sum(comb2(n) for n in table.values())
+    sum_a = sum(comb2(n) for n in a.values())
+    sum_b = sum(comb2(n) for n in b.values())
+    expected = sum_a * sum_b / comb2(len(truth))
+    maximum = (sum_a + sum_b) / 2
+    return float((index - expected) / (maximum - expected)) if maximum != expected else 1.0
+
+
+def _pairs(groups) -> set:
+    return {pair for group in groups for pair in combinations(sorted(group), 2)}
+
+
+def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
+    params = params or Params()
+    started = time.perf_counter()
+    results = [
+        issue_aggregate(
+            issue,
+            [r for r in corpus.inputs if r.issue_code == issue.code],
+            params=params,
+            language="id",
+        )
+        for issue in corpus.issues
+    ]
+    seconds = time.perf_counter() - started
+    predicted: dict[int, str] = {}
+    found: dict[str, str] = {}
+    for result in results:
+        for n, point in enumerate(result.key_points):
+            for source in point.sources:
+                predicted.setdefault(source, f"{result.code}:{n}")
+            majority, _count = Counter(corpus.truth_point[s] for s in point.sources).most_common(1)[
+                0
+            ]
+            if not majority.startswith("noise") and majority not in found:
+                found[majority] = point.label
+    ids = sorted(corpus.truth_point)
+    ari = adjusted_rand_index(
+        [corpus.truth_point[i] for i in ids], [predicted.get(i, f"alone:{i}") for i in ids]
+    )
+    true_pairs = _pairs(corpus.campaigns)
+    found_pairs = _pairs(g.members for r in results for g in r.duplicate_groups)
+    hits = len(true_pairs & found_pairs)
+    precision = hits / len(found_pairs) if found_pairs else 1.0
+    recall = hits / len(true_pairs) if true_pairs else 1.0
+    labels = [found[p] == corpus.truth_label[p] for p in found]
+    return {
+        "benchmark": "quality",
+        "inputs": len(corpus.inputs),
+        "true_key_points": len(corpus.truth_label),
+        "key_points_in_draft": sum(len(r.key_points) for r in results),
+        "ari": round(ari, 4),
+        "duplicate_precision": round(precision, 4),
+        "duplicate_recall": round(recall, 4),
+        "duplicate_f1": round(2 * precision * recall / (precision + recall or 1), 4),
+        "key_point_recall": round(len(found) / len(corpus.truth_label), 4),
+        "label_accuracy": round(float(np.mean(labels)) if labels else 0.0, 4),
+        "core_seconds": round(seconds, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inputs", type=int, default=3000)
+    args = parser.parse_args()
+    print(json.dumps(evaluate(corpus_make(args.inputs))))
+
+
+if __name__ == "__main__":
+    main()

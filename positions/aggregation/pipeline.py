@@ -1,0 +1,348 @@
+"""One thematic issue's inputs → key points, recommendations and duplicate groups.
+
+The stages, each a pure function of the records (no clock, no randomness without a
+fixed seed, inputs taken in id order), so the same inputs always give the same result:
+
+1. normalise and split every input into statements; detect the language (declared or
+   by stop words); features = glossary concepts + Snowball stems (`text.py`);
+2. near-duplicates and campaign letters by MinHash (`duplicates.py`): one
+   representative (the earliest input) is grouped, its members count as support;
+3. statements into key points by TF-IDF and leader clustering (`grouping.py`); the
+   representative statement is the one nearest the group's centroid (in the paper's
+   language where one is nearly as near), the name its three heaviest terms;
+4. support counted by organisation and by organisation kind, never by inputs;
+5. recommendations: statements of recommendation inputs or with a recommending verb.
+
+Labels. *divergent*: some organisation opposes (stance "oppose") while another
+supports or states the point. *consensus*: no opposition and organisations of at least
+two kinds raise it. *single-source*: one source constituency only — one organisation,
+or organisations of a single kind. Alongside the label every key point carries Polis's
+group-informed consensus, the product over the organisation kinds that spoke on the
+issue of (agree + 1) / (total + 2), agree = organisations of that kind behind the point,
+total = organisations of that kind that spoke on the issue; it orders key points of
+equal support and is shown to staff, the label stays the plain rule above.
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from positions.aggregation.duplicates import duplicate_groups
+from positions.aggregation.glossary import GLOSSARY, glossary_entries
+from positions.aggregation.grouping import cluster, tfidf
+from positions.aggregation.records import InputRecord, IssueRecord
+from positions.aggregation.text import (
+    RECOMMENDATION_CUES,
+    Analyzer,
+    language_detect,
+    normalise,
+    statements_split,
+    words,
+)
+
+PIPELINE_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Params:
+    """What shapes a run's result; stored in its manifest."""
+
+    duplicate_threshold: float = 0.65  # 2-gram Jaccard: two changed words in 20 still match
+    group_threshold: float = 0.3  # cosine to a key point's centroid to join it
+    merge_threshold: float = 0.55  # cosine between two centroids to merge their key points
+    min_features: int = 2  # shorter statements ("Terima kasih.") are not grouped
+    glossary: tuple[tuple[str, str], ...] = ()  # staff additions (Indonesian, English)
+
+    def manifest(self) -> dict:
+        return {**asdict(self), "glossary": [list(pair) for pair in self.glossary]}
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    name: str
+    statement: str
+    statement_source: int
+    sources: tuple[int, ...]
+    organisations: tuple[str, ...]
+    kinds: dict[str, int]
+    label: str
+    opposing: tuple[str, ...] = ()
+    consensus_score: float = 0.0
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    text: str
+    sources: tuple[int, ...]
+    organisations: int = 0
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    representative: int
+    members: tuple[int, ...]
+    organisations: int
+    text: str = ""
+
+    @property
+    def is_campaign(self) -> bool:
+        return self.organisations > 1
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    code: str
+    inputs: int
+    organisations: int
+    statements: int
+    key_points: tuple[KeyPoint, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    duplicate_groups: tuple[DuplicateGroup, ...] = ()
+    other_sources: tuple[int, ...] = ()
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "IssueResult":
+        def tuples(value):
+            return tuple(value)
+
+        return cls(
+            code=data["code"],
+            inputs=data["inputs"],
+            organisations=data["organisations"],
+            statements=data["statements"],
+            key_points=tuple(
+                KeyPoint(**{k: tuples(v) if isinstance(v, list) else v for k, v in kp.items()})
+                for kp in data["key_points"]
+            ),
+            recommendations=tuple(
+                Recommendation(**{**r, "sources": tuple(r["sources"])})
+                for r in data["recommendations"]
+            ),
+            duplicate_groups=tuple(
+                DuplicateGroup(**{**g, "members": tuple(g["members"])})
+                for g in data["duplicate_groups"]
+            ),
+            other_sources=tuple(data["other_sources"]),
+            kinds=data["kinds"],
+        )
+
+
+@lru_cache(maxsize=8)
+def _analyzer(extra: tuple[tuple[str, str], ...]) -> Analyzer:
+    return Analyzer(glossary_entries(extra))
+
+
+def _concept_names(extra: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    names = {
+        "~" + concept: {"id": ind.split("|")[0], "en": eng.split("|")[0]}
+        for concept, ind, eng in GLOSSARY
+    }
+    for indonesian, english in extra:
+        names.setdefault(
+            "~" + normalise(english).replace(" ", "-"), {"id": indonesian, "en": english}
+        )
+    return names
+
+
+@dataclass
+class _Statement:
+    input_index: int
+    text: str
+    language: str
+    recommends: bool
+
+
+def _kind_counts(organisations: Iterable[str], kind_of: dict[str, str]) -> dict[str, int]:
+    counts = Counter(kind_of[name] for name in set(organisations))
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def issue_aggregate(
+    issue: IssueRecord, inputs: Sequence[InputRecord], *, params: Params, language: str
+) -> IssueResult:
+    """Everything the draft says about one issue, from that issue's submitted inputs."""
+    inputs = sorted(inputs, key=lambda record: record.id)
+    kind_of = {record.organisation: record.organisation_kind for record in inputs}
+    issue_kinds = _kind_counts(kind_of, kind_of)
+    if not inputs:
+        return IssueResult(issue.code, 0, 0, 0, kinds={})
+    normalised = [words(normalise(record.text)) for record in inputs]
+
+    # 2. duplicates: members follow their representative from here on
+    groups = duplicate_groups(normalised, params.duplicate_threshold)
+    members_of = {group[0]: group for group in groups}
+    duplicate = {i for group in groups for i in group[1:]}
+
+    # 1. statements of the representatives, with their features
+    analyzer = _analyzer(params.glossary)
+    statements: list[_Statement] = []
+    features: list[list[str]] = []
+    for index, record in enumerate(inputs):
+        if index in duplicate:
+            continue
+        lang = language_detect(normalised[index], record.language)
+        for sentence in statements_split(record.text):
+            tokens = words(normalise(sentence))
+            feats = analyzer.features(tokens, lang)
+            if len(feats) < params.min_features:
+                continue
+            recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
+                tokens
+            )
+            statements.append(_Statement(index, sentence, lang, recommends))
+            features.append(feats)
+
+    # 3. key points
+    matrix, columns = tfidf(features)
+    labels = cluster(
+        matrix, threshold=params.group_threshold, merge_threshold=params.merge_threshold
+    )
+    names = _concept_names(params.glossary)
+    key_points, recommendations, grouped = [], [], set()
+    for label in range(int(labels.max()) + 1 if len(labels) else 0):
+        rows = np.flatnonzero(labels == label)
+        indices = sorted({statements[r].input_index for r in rows})
+        expanded = sorted({m for i in indices for m in members_of.get(i, (i,))})
+        if len(expanded) < 2:
+            continue
+        grouped.update(expanded)
+        centroid = np.asarray(matrix[rows].sum(axis=0)).ravel()
+        key_points.append(
+            _key_point(
+                rows,
+                centroid,
+                expanded,
+                statements,
+                matrix,
+                columns,
+                inputs,
+                kind_of,
+                issue_kinds,
+                names,
+                language,
+            )
+        )
+        rec_rows = [r for r in rows if statements[r].recommends]
+        if rec_rows:
+            recommendations.append(
+                _recommendation(
+                    rec_rows, centroid, statements, matrix, inputs, members_of, language
+                )
+            )
+    order = sorted(
+        range(len(key_points)),
+        key=lambda i: (
+            -len(key_points[i].organisations),
+            -key_points[i].consensus_score,
+            key_points[i].sources[0],
+        ),
+    )
+    return IssueResult(
+        code=issue.code,
+        inputs=len(inputs),
+        organisations=len(kind_of),
+        statements=len(statements),
+        key_points=tuple(key_points[i] for i in order),
+        recommendations=tuple(
+            sorted(recommendations, key=lambda r: (-r.organisations, r.sources[0]))
+        ),
+        duplicate_groups=tuple(
+            DuplicateGroup(
+                representative=inputs[group[0]].id,
+                members=tuple(inputs[i].id for i in group),
+                organisations=len({inputs[i].organisation for i in group}),
+                text=inputs[group[0]].text,
+            )
+            for group in groups
+        ),
+        other_sources=tuple(record.id for i, record in enumerate(inputs) if i not in grouped),
+        kinds=issue_kinds,
+    )
+
+
+def _nearest(rows, centroid, matrix, statements, language) -> int:
+    sims = np.round(matrix[rows] @ centroid, 6)
+    best = float(sims.max())
+    preferred = [
+        (-(sims[k]), rows[k])
+        for k in range(len(rows))
+        if statements[rows[k]].language == language and sims[k] >= 0.8 * best
+    ]
+    if preferred:
+        return min(preferred)[1]
+    return rows[int(sims.argmax())]
+
+
+def _key_point(
+    rows,
+    centroid,
+    expanded,
+    statements,
+    matrix,
+    columns,
+    inputs,
+    kind_of,
+    issue_kinds,
+    names,
+    language,
+) -> KeyPoint:
+    records = [inputs[i] for i in expanded]
+    opposing = sorted({r.organisation for r in records if r.stance == "oppose"})
+    behind = sorted({r.organisation for r in records if r.stance != "oppose"})
+    organisations = tuple(sorted({r.organisation for r in records}))
+    kinds = _kind_counts(behind or organisations, kind_of)
+    if opposing and behind:
+        label = "divergent"
+    elif len(_kind_counts(organisations, kind_of)) >= 2:
+        label = "consensus"
+    else:
+        label = "single-source"
+    agree = Counter(kind_of[name] for name in behind)
+    score = 1.0
+    for kind, total in issue_kinds.items():
+        score *= (agree.get(kind, 0) + 1) / (total + 2)
+    nearest = _nearest(rows, centroid, matrix, statements, language)
+    top = np.argsort(-centroid, kind="stable")[:3]
+    name = ", ".join(_term(columns[c], names, language) for c in top if centroid[c] > 0)
+    return KeyPoint(
+        name=name,
+        statement=statements[nearest].text,
+        statement_source=inputs[statements[nearest].input_index].id,
+        sources=tuple(r.id for r in records),
+        organisations=organisations,
+        kinds=kinds,
+        label=label,
+        opposing=tuple(opposing),
+        consensus_score=round(score, 6),
+        languages=tuple(sorted({statements[r].language for r in rows})),
+    )
+
+
+def _term(feature: str, names: dict, language: str) -> str:
+    if feature in names:
+        return names[feature][language if language in ("id", "en") else "en"]
+    return feature.split(":", 1)[-1]
+
+
+def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, language):
+    nearest = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
+    ids = sorted(
+        {
+            m
+            for r in rec_rows
+            for m in members_of.get(statements[r].input_index, (statements[r].input_index,))
+        }
+    )
+    return Recommendation(
+        text=statements[nearest].text,
+        sources=tuple(inputs[i].id for i in ids),
+        organisations=len({inputs[i].organisation for i in ids}),
+    )
