@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from positions.models import AggregationRun, DraftVersion, PositionPaper, Section
+from positions.models import AggregationRun, DraftVersion, GlossaryTerm, PositionPaper, Section
 
 
 @admin.register(PositionPaper)
@@ -52,3 +52,11 @@ class AggregationRunAdmin(admin.ModelAdmin):
     list_filter = ["status", "paper"]
     search_fields = ["error", "task_id"]
     readonly_fields = [field.name for field in AggregationRun._meta.fields]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    """Staff extend the bilingual glossary the aggregation groups key points with."""
+
+    list_display = ["indonesian", "english", "created_at"]
+    search_fields = ["indonesian", "english"]

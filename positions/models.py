@@ -169,6 +169,9 @@ class AggregationRun(models.Model):
     draft_version = models.OneToOneField(
         DraftVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="run"
     )
+    # What explains and reproduces the draft: the pipeline's parameters, the versions of
+    # the libraries that shaped it, and a hash of the exact input set.
+    manifest = models.JSONField(_("manifest"), default=dict, blank=True)
 
     class Meta:
         ordering = ["paper", "-created_at", "-pk"]
@@ -202,3 +205,44 @@ class AggregationRun(models.Model):
         if not self.issues_total:
             return 100 if self.status == self.Status.SUCCEEDED else 0
         return round(100 * self.issues_done / self.issues_total)
+
+
+class AggregationIssueResult(models.Model):
+    """One issue's part of a run, stored by its fan-out task until the run joins them.
+
+    Unique per (run, issue) so a retried or redelivered task overwrites its own result.
+    """
+
+    run = models.ForeignKey(AggregationRun, on_delete=models.CASCADE, related_name="results")
+    code = models.CharField(max_length=20)
+    payload = models.JSONField()
+    seconds = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["run", "code"], name="one_result_per_issue")]
+
+    def __str__(self):
+        return f"run {self.run_id} issue {self.code}"
+
+
+class GlossaryTerm(models.Model):
+    """A domain term in Indonesian and its English equivalent, added by staff.
+
+    The aggregation treats both as one concept, so a point made in either language is
+    grouped as one key point. The built-in glossary is in positions/aggregation/glossary.py.
+    """
+
+    indonesian = models.CharField(_("Indonesian term"), max_length=120)
+    english = models.CharField(_("English term"), max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indonesian", "english"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        constraints = [
+            models.UniqueConstraint(fields=["indonesian", "english"], name="glossary_pair_once")
+        ]
+
+    def __str__(self):
+        return f"{self.indonesian} = {self.english}"

@@ -1,10 +1,19 @@
 """Reads for position papers, and the plain records the aggregation core works on."""
 
+import hashlib
+import json
+
 from django.db.models import Count, Prefetch, QuerySet
 
 from consult.models import Consultation, Input
 from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
-from positions.models import AggregationRun, DraftVersion, Paragraph, PositionPaper
+from positions.models import (
+    AggregationRun,
+    DraftVersion,
+    GlossaryTerm,
+    Paragraph,
+    PositionPaper,
+)
 
 
 def paper_get(*, consultation: Consultation) -> PositionPaper | None:
@@ -54,21 +63,56 @@ def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
     ]
 
 
-def aggregation_inputs(*, consultation: Consultation) -> list[InputRecord]:
-    """Every submitted input of the consultation, as plain records, in id order."""
-    rows = (
-        Input.objects.filter(session__consultation=consultation, status=Input.Status.SUBMITTED)
-        .order_by("pk")
+def _submitted(consultation: Consultation, issue_code: str | None = None) -> QuerySet[Input]:
+    inputs = Input.objects.filter(session__consultation=consultation, status=Input.Status.SUBMITTED)
+    if issue_code is not None:
+        inputs = inputs.filter(issue__code=issue_code)
+    return inputs.order_by("pk")
+
+
+def aggregation_input_hash(*, consultation: Consultation) -> str:
+    """SHA-256 of the exact input set a run reads: what it says, who said it, where."""
+    digest = hashlib.sha256()
+    for row in (
+        _submitted(consultation)
         .values_list(
             "pk",
+            "external_id",
             "organisation__name",
             "organisation__kind",
             "issue__code",
             "kind",
             "stance",
-            "text",
             "language",
+            "text",
         )
+        .iterator(chunk_size=5000)
+    ):
+        digest.update(json.dumps(row, ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def glossary_pairs() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        GlossaryTerm.objects.order_by("indonesian", "english").values_list("indonesian", "english")
+    )
+
+
+def aggregation_inputs(
+    *, consultation: Consultation, issue_code: str | None = None
+) -> list[InputRecord]:
+    """The submitted inputs of the consultation (or of one issue), as records, in id order."""
+    rows = _submitted(consultation, issue_code).values_list(
+        "pk",
+        "organisation__name",
+        "organisation__kind",
+        "issue__code",
+        "kind",
+        "stance",
+        "text",
+        "language",
+        "external_id",
     )
     return [
         InputRecord(
@@ -80,6 +124,17 @@ def aggregation_inputs(*, consultation: Consultation) -> list[InputRecord]:
             stance=stance,
             text=text,
             language=language,
+            external_id=external_id,
         )
-        for pk, organisation, organisation_kind, issue_code, kind, stance, text, language in rows
+        for (
+            pk,
+            organisation,
+            organisation_kind,
+            issue_code,
+            kind,
+            stance,
+            text,
+            language,
+            external_id,
+        ) in rows
     ]

@@ -1,19 +1,31 @@
 """Writes for position papers: papers, aggregation runs and the draft versions they make."""
 
 import logging
+import platform
+import time
 from functools import partial
+from importlib import metadata
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
 from consult.models import Consultation
 from positions import selectors
-from positions.aggregation import SectionDraft, draft_assemble, issue_summarise
+from positions.aggregation import (
+    PIPELINE_VERSION,
+    IssueResult,
+    Params,
+    SectionDraft,
+    draft_assemble,
+    issue_aggregate,
+    issue_section,
+)
 from positions.models import (
+    AggregationIssueResult,
     AggregationRun,
     DraftVersion,
     Paragraph,
@@ -82,23 +94,101 @@ def _run_progress(run_id: int, **fields) -> None:
     AggregationRun.objects.filter(pk=run_id).update(**fields)
 
 
-def aggregation_run_execute(*, run_id: int) -> AggregationRun:
-    """Turn the consultation's submitted inputs into a new draft version.
+def aggregation_run_begin(*, run_id: int) -> list[str]:
+    """Mark the run running, write its manifest; return the issue codes still to do.
 
-    Safe to call again for the same run: a finished run is left as it is, and a run
-    left `running` by a worker that died starts over (nothing of it was stored, since
-    the draft is written in one transaction at the end).
+    Safe to call again (a redelivered task): a finished run returns nothing, a run
+    already running returns the issues that have no stored result yet.
     """
     with transaction.atomic():
         run = AggregationRun.objects.select_for_update().get(pk=run_id)
         if not run.is_active:
-            return run
-        run.status = AggregationRun.Status.RUNNING
-        run.started_at = timezone.now()
-        run.stage = "reading"
-        run.save(update_fields=["status", "started_at", "stage"])
+            return []
+        consultation = run.paper.consultation
+        issues = selectors.aggregation_issues(consultation=consultation)
+        if run.status == AggregationRun.Status.QUEUED or not run.manifest:
+            run.status = AggregationRun.Status.RUNNING
+            run.started_at = timezone.now()
+            run.stage = "grouping"
+            run.issues_total = len(issues)
+            run.manifest = _manifest(consultation)
+            run.save()
+        done = set(run.results.values_list("code", flat=True))
+    return [issue.code for issue in issues if issue.code not in done]
+
+
+def _manifest(consultation) -> dict:
+    params = _params()
+    return {
+        "pipeline": PIPELINE_VERSION,
+        "params": params.manifest(),
+        "libraries": library_versions(),
+        "input_set": selectors.aggregation_input_hash(consultation=consultation),
+    }
+
+
+def library_versions() -> dict[str, str]:
+    names = ("numpy", "scipy", "PyStemmer", "Django", "celery")
+    return {name: _version(name) for name in names} | {"python": platform.python_version()}
+
+
+def _version(name: str) -> str:
     try:
-        sections = _aggregate(run)
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _params() -> Params:
+    return Params(glossary=selectors.glossary_pairs())
+
+
+def aggregation_issue_execute(*, run_id: int, code: str) -> bool:
+    """Aggregate one issue of a running run and store its result; True if it was the last.
+
+    The result row is unique per (run, issue), so a retried task replaces its own row;
+    the run row is locked while counting so exactly one task sees the last issue done.
+    """
+    run = AggregationRun.objects.select_related("paper__consultation").get(pk=run_id)
+    if run.status != AggregationRun.Status.RUNNING:
+        return False
+    consultation = run.paper.consultation
+    issue = next(
+        i for i in selectors.aggregation_issues(consultation=consultation) if i.code == code
+    )
+    inputs = selectors.aggregation_inputs(consultation=consultation, issue_code=code)
+    started = time.perf_counter()
+    params = Params(
+        **{
+            **run.manifest["params"],
+            "glossary": tuple(map(tuple, run.manifest["params"]["glossary"])),
+        }
+    )
+    result = issue_aggregate(issue, inputs, params=params, language=run.paper.language)
+    with transaction.atomic():
+        run = AggregationRun.objects.select_for_update().get(pk=run_id)
+        if run.status != AggregationRun.Status.RUNNING:
+            return False
+        AggregationIssueResult.objects.update_or_create(
+            run=run,
+            code=code,
+            defaults={"payload": result.to_dict(), "seconds": time.perf_counter() - started},
+        )
+        results = run.results.all()
+        run.issues_done = results.count()
+        run.inputs_processed = sum(r.payload["inputs"] for r in results.only("payload"))
+        run.save(update_fields=["issues_done", "inputs_processed"])
+        return run.issues_done >= run.issues_total
+
+
+def aggregation_run_finish(*, run_id: int) -> AggregationRun:
+    """Join the issues' results into one new draft version, in one transaction."""
+    run = AggregationRun.objects.select_related("paper__consultation").get(pk=run_id)
+    if run.status != AggregationRun.Status.RUNNING:
+        return run
+    try:
+        _run_progress(run_id, stage="writing")
+        sections = _assemble(run)
         version = _store(run, sections)
     except Exception as error:
         logger.exception("Aggregation run %s failed", run_id)
@@ -109,23 +199,43 @@ def aggregation_run_execute(*, run_id: int) -> AggregationRun:
     return run
 
 
-def _aggregate(run: AggregationRun) -> list[SectionDraft]:
+def aggregation_run_fail(*, run_id: int, error: Exception) -> None:
+    logger.error("Aggregation run %s failed: %s", run_id, error)
+    _run_fail(run_id, _("The draft could not be written: %(error)s") % {"error": error})
+
+
+def aggregation_run_execute(*, run_id: int) -> AggregationRun:
+    """The whole run in this process: begin, every issue, finish (the `aggregate` command).
+
+    Safe to call again for the same run: a finished run is left as it is, and a run
+    left `running` by a worker that died goes on from the issues it has not stored.
+    """
+    try:
+        for code in aggregation_run_begin(run_id=run_id):
+            aggregation_issue_execute(run_id=run_id, code=code)
+    except Exception as error:
+        logger.exception("Aggregation run %s failed", run_id)
+        aggregation_run_fail(run_id=run_id, error=error)
+    return aggregation_run_finish(run_id=run_id)
+
+
+def aggregation_results(*, run: AggregationRun) -> dict[str, IssueResult]:
+    return {r.code: IssueResult.from_dict(r.payload) for r in run.results.all()}
+
+
+def _assemble(run: AggregationRun) -> list[SectionDraft]:
     paper = run.paper
     consultation = paper.consultation
     issues = selectors.aggregation_issues(consultation=consultation)
+    results = aggregation_results(run=run)
+    missing = [issue.code for issue in issues if issue.code not in results]
+    if missing:
+        raise ValueError(_("issues without a result: %(codes)s") % {"codes": ", ".join(missing)})
+    sections = {
+        issue.code: issue_section(issue, results[issue.code], language=paper.language)
+        for issue in issues
+    }
     inputs = selectors.aggregation_inputs(consultation=consultation)
-    _run_progress(run.pk, stage="grouping", issues_total=len(issues))
-    by_issue: dict[str, list] = {issue.code: [] for issue in issues}
-    for record in inputs:
-        by_issue[record.issue_code].append(record)
-    sections = {}
-    for done, issue in enumerate(issues, start=1):
-        sections[issue.code] = issue_summarise(issue, by_issue[issue.code], language=paper.language)
-        _run_progress(
-            run.pk,
-            issues_done=done,
-            inputs_processed=F("inputs_processed") + len(by_issue[issue.code]),
-        )
     outline = selectors.aggregation_outline(consultation=consultation)
     return draft_assemble(outline, issues, sections, inputs, language=paper.language)
 

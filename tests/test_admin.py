@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client_with_data(admin_client, world, django_capture_on_commit_callbacks):
     from consult.services import input_save
+    from positions.models import GlossaryTerm
     from positions.services import aggregation_run_start, paper_get_or_create
 
     input_save(
@@ -24,6 +25,7 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         submit=True,
     )
     Group.objects.create(name="Analysts")
+    GlossaryTerm.objects.create(indonesian="pekerja rumah tangga", english="domestic worker")
     paper = paper_get_or_create(consultation=world.consultation)
     with django_capture_on_commit_callbacks(execute=True):
         aggregation_run_start(paper=paper, requested_by=world.staff)

@@ -103,6 +103,8 @@ class IssueResult:
     recommendations: tuple[Recommendation, ...] = ()
     duplicate_groups: tuple[DuplicateGroup, ...] = ()
     other_sources: tuple[int, ...] = ()
+    # (id, organisation, text) of inputs in no key point: shown one by one in the draft
+    other_points: tuple[tuple[int, str, str], ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -131,6 +133,7 @@ class IssueResult:
                 for g in data["duplicate_groups"]
             ),
             other_sources=tuple(data["other_sources"]),
+            other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             kinds=data["kinds"],
         )
 
@@ -264,6 +267,11 @@ def issue_aggregate(
             for group in groups
         ),
         other_sources=tuple(record.id for i, record in enumerate(inputs) if i not in grouped),
+        other_points=tuple(
+            (record.id, record.organisation, record.text)
+            for i, record in enumerate(inputs)
+            if i not in grouped and i not in duplicate
+        ),
         kinds=issue_kinds,
     )
 

@@ -1,91 +1,150 @@
 """The aggregation core on plain records: no database, milliseconds."""
 
+import random
+
 from positions.aggregation import (
     InputRecord,
     IssueRecord,
     OutlineRecord,
+    Params,
     draft_assemble,
-    issue_summarise,
+    draft_structure,
+    issue_aggregate,
+    issue_section,
 )
 
-ISSUE = IssueRecord(id=1, code="1", title="Perlindungan pekerja migran")
+ISSUE = IssueRecord(id=1, code="2", title="Kejahatan dalam migrasi")
+
+# Drawn from the seed consultation: the same points in Indonesian and in English.
+TEXTS = [
+    ("Migrant Care", "ngo", "id", "", "Perdagangan orang harus ditindak dan korban dilindungi."),
+    ("Kemnaker", "ministry", "en", "", "Trafficking in persons must be prosecuted and victims protected."),
+    ("IOM Jakarta", "international", "en", "support", "Human trafficking has to be punished and its victims given protection."),
+    ("BNP2TKI", "ministry", "id", "", "Kerja sama regional diperlukan untuk memberantas penyelundupan migran."),
+    ("IOM Jakarta", "international", "en", "", "Regional cooperation is needed to combat the smuggling of migrants."),
+    ("Serikat Buruh", "ngo", "id", "oppose", "Kerja sama regional untuk memberantas penyelundupan migran tidak diperlukan."),
+    ("Migrant Care", "ngo", "id", "", "Agen perekrutan ilegal harus ditutup dan perizinan diperketat."),
+    ("SBMI", "ngo", "en", "", "Illegal recruitment agencies should be closed and licensing tightened."),
+]  # fmt: skip
 
 
-def record(id, organisation="Migrant Care", kind="recommendation", org_kind="ngo", text=None):
-    return InputRecord(
-        id=id,
-        organisation=organisation,
-        organisation_kind=org_kind,
-        issue_code="1",
-        kind=kind,
-        stance="",
-        text=text or f"Teks {id}.",
-        language="id",
+def records(texts=TEXTS, start=1):
+    return [
+        InputRecord(start + i, org, kind, "2", "statement", stance, text, lang, f"E{start + i}")
+        for i, (org, kind, lang, stance, text) in enumerate(texts)
+    ]
+
+
+def aggregate(inputs, language="en"):
+    return issue_aggregate(ISSUE, inputs, params=Params(), language=language)
+
+
+def point_of(result, source):
+    return next(p for p in result.key_points if source in p.sources)
+
+
+def test_the_same_point_in_indonesian_and_english_is_one_key_point():
+    result = aggregate(records())
+
+    trafficking = point_of(result, 1)
+    assert set(trafficking.sources) == {1, 2, 3}
+    assert trafficking.languages == ("en", "id")
+    assert point_of(result, 4) is not trafficking
+
+
+def test_support_is_counted_by_organisation_and_kind_not_by_inputs():
+    again = records(TEXTS[:1] * 3, start=20)  # Migrant Care says it three more times
+    result = aggregate(records() + again)
+
+    point = point_of(result, 1)
+    assert point.organisations == ("IOM Jakarta", "Kemnaker", "Migrant Care")
+    assert point.kinds == {"international": 1, "ministry": 1, "ngo": 1}
+
+
+def test_labels_consensus_divergent_and_single_source():
+    result = aggregate(records())
+
+    assert point_of(result, 1).label == "consensus"  # three kinds, nobody opposes
+    divergent = point_of(result, 4)
+    assert divergent.label == "divergent"
+    assert divergent.opposing == ("Serikat Buruh",)
+    assert point_of(result, 7).label == "single-source"  # two NGOs: one constituency
+
+
+def test_a_campaign_letter_is_one_duplicate_group_with_its_signatories():
+    letter = (
+        "Kami mendesak pemerintah agar perlindungan pekerja migran di Malaysia diperkuat segera."
     )
+    copies = [
+        ("Org A", "ngo", "id", "", letter),
+        ("Org B", "ngo", "id", "", letter.replace("segera", "secepatnya")),
+        ("Org C", "academia", "id", "", letter.replace("Kami", "Kami semua")),
+    ]
+    result = aggregate(records() + records(copies, start=50))
+
+    (group,) = result.duplicate_groups
+    assert group.representative == 50
+    assert group.members == (50, 51, 52)
+    assert group.organisations == 3 and group.is_campaign
 
 
-def test_every_paragraph_of_an_issue_cites_its_inputs():
-    inputs = [record(3), record(1, "Kemnaker", "statement", "ministry")]
+def test_recommendations_are_pulled_out_with_their_sources():
+    result = aggregate(records())
 
-    section = issue_summarise(ISSUE, inputs, language="id")
+    texts = {rec.text: rec.sources for rec in result.recommendations}
+    assert any(set(sources) >= {1, 2} for sources in texts.values())
+
+
+def test_the_same_inputs_in_any_order_give_the_same_result():
+    inputs = records()
+    shuffled = inputs[:]
+    random.Random(4).shuffle(shuffled)
+
+    assert aggregate(inputs) == aggregate(shuffled)
+    assert aggregate(inputs).to_dict() == aggregate(inputs).to_dict()
+
+
+def test_every_paragraph_of_an_issue_section_cites_its_inputs():
+    result = aggregate(records(), language="id")
+
+    section = issue_section(ISSUE, result, language="id")
 
     summary, *rest = section.paragraphs
-    assert summary.source_ids == (1, 3)
-    assert [p.source_ids for p in rest] == [(1,), (3,)]  # statements before recommendations
-    assert "Kemnaker: Teks 1." in rest[0].text
+    assert "8 masukan dari 7 organisasi" in summary.text
+    assert all(p.source_ids for p in rest if not p.text.startswith("Hal lain"))
+    assert rest[0].text.startswith("Pokok pikiran 1")
 
 
-def test_support_is_counted_by_organisation_and_kind_not_by_comments():
-    inputs = [record(1), record(2), record(3), record(4, "Kemnaker", org_kind="ministry")]
+def test_the_structured_draft_names_inputs_by_external_id():
+    inputs = records()
+    result = aggregate(inputs)
 
-    summary = issue_summarise(ISSUE, inputs, language="en").paragraphs[0]
+    structure = draft_structure([ISSUE], {"2": result}, {r.id: r.reference for r in inputs})
 
-    assert summary.text == "4 inputs from 2 organisations (1 ministry/agency, 1 NGO/CSO)."
-
-
-def test_the_same_inputs_in_any_order_give_the_same_draft():
-    inputs = [record(i, f"Org {i % 3}") for i in range(1, 10)]
-    outline = OutlineRecord(title="GCM", description="", convener="Kemlu")
-
-    def draft(records):
-        sections = {"1": issue_summarise(ISSUE, records, language="id")}
-        return draft_assemble(outline, [ISSUE], sections, records, language="id")
-
-    assert draft(inputs) == draft(list(reversed(inputs)))
-
-
-def test_an_issue_without_inputs_says_so():
-    section = issue_summarise(ISSUE, [], language="en")
-
-    assert [p.text for p in section.paragraphs] == [
-        "No inputs have been submitted on this issue yet."
-    ]
+    (issue,) = structure["issues"]
+    assert issue["code"] == "2"
+    point = issue["key_points"][0]
+    assert set(point) >= {"statement", "sources", "organisations", "kinds", "label"}
+    assert all(source.startswith("E") for source in point["sources"])
 
 
 def test_the_draft_has_background_issues_in_order_and_an_annex_of_participants():
-    second = IssueRecord(id=2, code="2", title="Kejahatan dalam migrasi")
-    inputs = [record(1), record(2, "IOM Jakarta", org_kind="international")]
-    outline = OutlineRecord(
-        title="GCM",
-        description="Konsultasi",
-        convener="Kemlu",
-        sessions=("Konsultasi, 14-11-2017",),
-    )
-    sections = {
-        "1": issue_summarise(ISSUE, inputs, language="en"),
-        "2": issue_summarise(second, [], language="en"),
-    }
+    inputs = records()
+    outline = OutlineRecord(title="GCM", description="", convener="Kemlu")
+    sections = {"2": issue_section(ISSUE, aggregate(inputs), language="en")}
 
-    draft = draft_assemble(outline, [ISSUE, second], sections, inputs, language="en")
+    draft = draft_assemble(outline, [ISSUE], sections, inputs, language="en")
 
     assert [s.heading for s in draft] == [
         "Background",
-        "1. Perlindungan pekerja migran",
         "2. Kejahatan dalam migrasi",
         "Annex: participants",
     ]
-    annex = draft[-1]
-    assert [(p.text, p.source_ids) for p in annex.paragraphs] == [
-        ("IOM Jakarta (international organisation): 1 inputs.", (2,)),
-        ("Migrant Care (NGO/CSO): 1 inputs.", (1,)),
+
+
+def test_an_issue_without_inputs_says_so():
+    section = issue_section(ISSUE, aggregate([]), language="en")
+
+    assert [p.text for p in section.paragraphs] == [
+        "No inputs have been submitted on this issue yet."
     ]
