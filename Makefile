@@ -58,7 +58,8 @@ lock:  ## re-resolve both lock files from pyproject.toml in throwaway environmen
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements.lock
 	rm -rf .lockenv build *.egg-info
 
-bench: install  ## time an aggregation run over 10,000 inputs (on DATABASE_URL if set)
+bench: install  ## quality on a corpus with known truth, then time a run (on DATABASE_URL if set)
+	$(BIN)/python bench/quality.py --inputs $${BENCH_QUALITY_INPUTS:-3000}
 	$(BIN)/python bench/aggregate.py --inputs $${BENCH_INPUTS:-10000}
 
 clean:
