@@ -197,12 +197,12 @@ def input_save(
             raise PermissionDenied(_("This input belongs to another organisation or session."))
         elif input.status == Input.Status.WITHDRAWN:
             raise ValidationError(_("A withdrawn input can no longer be changed."))
-        elif input.status == Input.Status.SUBMITTED:
-            if submit and form_key is not None and input.form_key == form_key:
-                return input  # the same submit again: one input, unchanged
+        unchanged = input.pk and (input.text, input.issue_id, input.kind) == (text, issue.pk, kind)
+        if input.status == Input.Status.SUBMITTED:
+            if submit and unchanged and attachment is None:
+                return input  # the same submit again (double click, resent POST): no change
             if not session.accepts_inputs():
                 raise ValidationError(_("The deadline has passed: submitted inputs are final."))
-        unchanged = input.pk and (input.text, input.issue_id, input.kind) == (text, issue.pk, kind)
         input.issue = issue
         input.kind = kind
         input.stance = stance
@@ -214,11 +214,12 @@ def input_save(
             if session.accepts_inputs():
                 input.status = Input.Status.SUBMITTED
                 input.submitted_at = timezone.now()
-                transaction.on_commit(partial(_send_receipt, input.pk))
             else:
                 late = True
         input.full_clean()
         input.save()
+        if input.status == Input.Status.SUBMITTED and submit and not late:
+            transaction.on_commit(partial(_send_receipt, input.pk))
         if attachment is not None:
             attachment_add(input=input, file=attachment, user=author)
         if not unchanged or submit:
