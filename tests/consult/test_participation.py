@@ -60,9 +60,7 @@ def test_text_over_the_limit_is_refused_and_kept(login, world, url, data, settin
     assert not Input.objects.exists()
 
 
-def test_html_in_text_and_file_names_is_stored_as_typed_and_shown_escaped(
-    login, world, url, data
-):
+def test_html_in_text_and_file_names_is_stored_as_typed_and_shown_escaped(login, world, url, data):
     data["text"] = "<script>alert('x')</script> <b>tebal</b>"
     name = "<img src=x onerror=alert(1)>.docx"
     data["attachment"] = SimpleUploadedFile(name, _docx_bytes())
