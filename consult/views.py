@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -540,8 +540,8 @@ class InvitationActionView(ConsultationMixin, View):
 
     permission_required = "consult.manage_invitations"
     actions = {
-        "resend": (stakeholder_services.invitation_resend, _lazy("Invitation sent again.")),
-        "revoke": (stakeholder_services.invitation_revoke, _lazy("Invitation revoked.")),
+        "resend": (stakeholder_services.invitation_resend, gettext_lazy("Invitation sent again.")),
+        "revoke": (stakeholder_services.invitation_revoke, gettext_lazy("Invitation revoked.")),
     }
 
     def post(self, request, slug, pk, action):

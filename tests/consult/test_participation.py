@@ -133,7 +133,7 @@ def test_a_submit_after_the_deadline_keeps_the_text_as_a_draft(login, world, url
 
     input = Input.objects.get()
     assert (input.status, input.text) == (Input.Status.DRAFT, data["text"])
-    assert "deadline" in response.content.decode()
+    assert "Batas waktu sesi ini telah lewat" in response.content.decode()
     assert not mail.outbox
 
 

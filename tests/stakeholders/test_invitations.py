@@ -45,7 +45,7 @@ def test_the_link_makes_an_account_and_a_membership_once(
     client.logout()
     reused = _join(client, token)
     assert reused.status_code == 410
-    assert "already been used" in reused.content.decode()
+    assert "sudah dipakai" in reused.content.decode()
 
 
 def test_an_expired_link_is_refused(client, world, django_capture_on_commit_callbacks):
@@ -55,7 +55,7 @@ def test_an_expired_link_is_refused(client, world, django_capture_on_commit_call
     response = client.get(reverse("stakeholders:invitation_accept", args=[token]))
 
     assert response.status_code == 410
-    assert "expired" in response.content.decode()
+    assert "kedaluwarsa" in response.content.decode()
     assert not Membership.objects.filter(user__username=invitation.email).exists()
 
 
