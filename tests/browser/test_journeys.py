@@ -184,7 +184,7 @@ def test_staff_aggregate_inputs_and_download_the_draft_as_docx(page, world, scre
 
     document = docx.Document(str(saved))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert re.fullmatch(r"IN-\d{5}", input.reference)
+    assert re.fullmatch(r"GCM-2017-\d{4,}", input.reference)
     assert INPUT_TEXT in text
     assert f"[{input.reference}]" in text
     assert f"{INPUT_TEXT} [{input.reference}]" in text
