@@ -68,11 +68,12 @@ def test_ngo_participant_submits_an_input_through_the_form(page, world, screensh
         form.locator("button[name=submit]").click()
     assert posted.value.status == 302
 
-    expect(page).to_have_url(re.compile(re.escape(reverse("consult:my_inputs")) + "$"))
     input = Input.objects.get()
+    expect(page).to_have_url(re.compile(re.escape(input.get_absolute_url()) + "$"))  # receipt
     messages = page.locator("main ul.messages")
     expect(messages).to_contain_text(input.reference)
     expect(messages).to_contain_text("submitted")
+    page.get_by_role("link", name="My inputs").first.click()
     row = page.locator("main table tbody tr").filter(has_text=input.reference)
     expect(row).to_have_count(1)
     expect(row).to_contain_text(world.issue.title)
