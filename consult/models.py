@@ -1,7 +1,10 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
@@ -111,6 +114,23 @@ class Session(models.Model):
         blank=True,
         related_name="invited_sessions",
     )
+    opens_at = models.DateTimeField(
+        _("accepts inputs from"),
+        null=True,
+        blank=True,
+        help_text=_("Asia/Jakarta time. Empty: as soon as the session is open."),
+    )
+    closes_at = models.DateTimeField(
+        _("deadline for inputs"),
+        null=True,
+        blank=True,
+        help_text=_("Asia/Jakarta time. Later submissions are kept as drafts."),
+    )
+    publishes_inputs = models.BooleanField(
+        _("publish submitted inputs"),
+        default=False,
+        help_text=_("Invitees may read each other's submitted inputs, as each input allows."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -130,6 +150,15 @@ class Session(models.Model):
     @property
     def is_open(self):
         return self.status == self.Status.OPEN
+
+    def accepts_inputs(self, now=None) -> bool:
+        """Open, and within its open/close times: the server's clock decides, not the form."""
+        now = now or timezone.now()
+        if not self.is_open:
+            return False
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now >= self.closes_at)
 
     def next_statuses(self) -> list[str]:
         return SESSION_TRANSITIONS[self.status]
@@ -172,6 +201,11 @@ class Input(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Confidentiality(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone the session publishes to")
+        PARTICIPANTS = "participants", _("Participants of the consultation")
+        DIRECTORATE = "directorate", _("The directorate only")
+
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="inputs"
     )
@@ -203,7 +237,41 @@ class Input(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    confidentiality = models.CharField(
+        _("who may read it"),
+        max_length=15,
+        choices=Confidentiality.choices,
+        default=Confidentiality.PARTICIPANTS,
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by staff"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Set when staff recorded what a delegation said in the session."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    form_key = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The key of the form that made it: a resent form finds this input again."),
+    )
+    reference_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     external_id = models.CharField(
         _("external id"),
         max_length=100,
@@ -223,9 +291,29 @@ class Input(models.Model):
     def __str__(self):
         return f"{self.reference} — {self.organisation.short_name}"
 
+    def save(self, *args, **kwargs):
+        if self.reference_year is None and self.session_id:
+            self.reference_year = self.session.date.year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("consult:input_detail", kwargs={"pk": self.pk})
+
     @property
     def reference(self):
-        return f"IN-{self.pk:05d}" if self.pk else "IN-new"
+        """`GCM-2017-0042`: the session's year and the input's number, quoted in receipts."""
+        if not self.pk:
+            return "GCM-new"
+        year = self.reference_year or self.session.date.year
+        return f"GCM-{year}-{self.pk:04d}"
+
+    @property
+    def is_recorded_by_staff(self):
+        return self.recorded_by_id is not None
+
+    @property
+    def awaits_confirmation(self):
+        return self.is_recorded_by_staff and self.confirmed_at is None
 
 
 class InputRevision(models.Model):
@@ -251,3 +339,45 @@ class InputRevision(models.Model):
 
     def __str__(self):
         return f"{self.input.reference} r{self.number}"
+
+
+def attachment_path(attachment, filename):
+    # The stored name is generated: the name the participant gave is kept as data
+    # (`original_name`) and never becomes a path.
+    return f"attachments/{attachment.input_id}/{uuid.uuid4().hex}{attachment.extension}"
+
+
+class InputAttachment(models.Model):
+    """A PDF, DOCX or ODT file attached to an input, its type checked from its content."""
+
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["input", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("consult:attachment_download", kwargs={"pk": self.pk})
+
+    @property
+    def extension(self):
+        return ATTACHMENT_TYPES.get(self.content_type, "")
+
+
+ATTACHMENT_TYPES = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+}

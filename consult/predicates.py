@@ -117,3 +117,56 @@ def input_is_draft(user, input):
 @rules.predicate
 def input_session_is_open(user, input):
     return input is not None and input.session.is_open
+
+
+@rules.predicate
+def input_is_editable(user, input):
+    """A draft, or a submitted input the participant wrote (staff records are confirmed)."""
+    if input is None:
+        return False
+    if input.status == input.Status.DRAFT:
+        return True
+    return input.status == input.Status.SUBMITTED and not input.is_recorded_by_staff
+
+
+@rules.predicate
+def input_is_submitted(user, input):
+    return input is not None and input.status == input.Status.SUBMITTED
+
+
+@rules.predicate
+def input_awaits_confirmation(user, input):
+    return input is not None and input.awaits_confirmation
+
+
+@rules.predicate
+def session_publishes_inputs(user, session):
+    return session is not None and session.publishes_inputs
+
+
+def readable_tiers(user, consultation) -> set[str]:
+    """The confidentiality tiers of other organisations' inputs the user may read.
+
+    Staff read everything; participants (invited or partners) read what is public or
+    meant for participants; observers read what is public. An organisation always reads
+    its own inputs, whatever their tier (see `may_read_input`).
+    """
+    from consult.models import Input
+
+    tiers = Input.Confidentiality
+    if is_consultation_staff(user, consultation):
+        return {tiers.PUBLIC, tiers.PARTICIPANTS, tiers.DIRECTORATE}
+    if is_partner(user, consultation) or is_invited_participant(user, consultation):
+        return {tiers.PUBLIC, tiers.PARTICIPANTS}
+    if is_invited_observer(user, consultation):
+        return {tiers.PUBLIC}
+    return set()
+
+
+@rules.predicate
+def may_read_input(user, input):
+    if input is None:
+        return False
+    if input.organisation_id in organisations_where(user, *SPEAKING_ROLES):
+        return True
+    return input.confidentiality in readable_tiers(user, consultation_of(input))

@@ -3,15 +3,19 @@
 import rules
 
 from consult.predicates import (
-    input_is_draft,
+    input_awaits_confirmation,
+    input_is_editable,
+    input_is_submitted,
     input_session_is_open,
     is_consultation_staff,
     is_invited_observer,
     is_invited_participant,
     is_member_of_input_organisation,
     is_partner,
+    may_read_input,
     may_speak_in_session,
     session_is_open,
+    session_publishes_inputs,
 )
 from stakeholders.rules import runs_consultations
 
@@ -27,5 +31,18 @@ rules.add_perm("consult.add_input", may_speak_in_session & session_is_open)
 rules.add_perm("consult.view_input", is_consultation_staff | is_member_of_input_organisation)
 rules.add_perm(
     "consult.change_input",
-    is_member_of_input_organisation & input_is_draft & input_session_is_open,
+    is_member_of_input_organisation & input_is_editable & input_session_is_open,
 )
+rules.add_perm(
+    "consult.withdraw_input",
+    is_member_of_input_organisation & input_is_submitted & input_session_is_open,
+)
+rules.add_perm("consult.confirm_input", is_member_of_input_organisation & input_awaits_confirmation)
+# Reading an input's text and attachments, as its confidentiality tier allows.
+rules.add_perm("consult.read_input", may_read_input)
+rules.add_perm(
+    "consult.view_published_inputs",
+    is_consultation_staff | (session_publishes_inputs & can_view_consultation),
+)
+rules.add_perm("consult.record_statement", is_consultation_staff)
+rules.add_perm("consult.manage_invitations", is_consultation_staff)

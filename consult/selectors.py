@@ -1,10 +1,11 @@
 """Reads in the consult app, each scoped to what the user may see."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, Session
-from consult.predicates import RUNNING_ROLES, SPEAKING_ROLES
-from stakeholders.models import Membership
+from consult.predicates import RUNNING_ROLES, SPEAKING_ROLES, readable_tiers
+from stakeholders.models import Invitation, Membership, Organisation
 from stakeholders.selectors import organisations_where
 
 
@@ -44,3 +45,52 @@ def input_list_for_consultation(*, consultation: Consultation) -> QuerySet[Input
         .select_related("session", "issue", "organisation", "author")
         .order_by("issue__position", "issue__code", "pk")
     )
+
+
+def input_list_published(*, session: Session, user) -> QuerySet[Input]:
+    """Submitted inputs of the session the user may read, by their confidentiality tier."""
+    own = organisations_where(user, *SPEAKING_ROLES)
+    tiers = readable_tiers(user, session.consultation)
+    return (
+        Input.objects.filter(session=session, status=Input.Status.SUBMITTED)
+        .filter(Q(confidentiality__in=tiers) | Q(organisation__in=own))
+        .select_related("issue", "organisation")
+        .prefetch_related("attachments")
+        .order_by("issue__position", "issue__code", "pk")
+    )
+
+
+def input_get_for_page(*, pk: int) -> Input:
+    return get_object_or_404(
+        Input.objects.select_related(
+            "session__consultation__convener", "issue", "organisation", "author", "recorded_by"
+        ).prefetch_related("attachments", "revisions__author"),
+        pk=pk,
+    )
+
+
+def invitation_list_for_consultation(*, consultation: Consultation) -> QuerySet[Invitation]:
+    """Invitations the convener sent to organisations invited to this consultation.
+
+    Each carries `submitted`: how many inputs its organisation has submitted here.
+    """
+    invited = Session.invited_organisations.through.objects.filter(
+        session__consultation=consultation
+    ).values("organisation_id")
+    submitted = Count(
+        "organisation__inputs",
+        filter=Q(
+            organisation__inputs__session__consultation=consultation,
+            organisation__inputs__status=Input.Status.SUBMITTED,
+        ),
+    )
+    return (
+        Invitation.objects.filter(convener=consultation.convener, organisation__in=invited)
+        .select_related("organisation", "accepted_by")
+        .annotate(submitted=submitted)
+        .order_by("organisation__name", "-created_at")
+    )
+
+
+def session_invited_organisations(*, consultation: Consultation):
+    return Organisation.objects.filter(invited_sessions__consultation=consultation).distinct()

@@ -1,11 +1,25 @@
 """Writes in the consult app: consultations, their issues and sessions, and inputs."""
 
+from functools import partial
+
+import filetype
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
+from consult.language import language_detect
+from consult.models import (
+    ATTACHMENT_TYPES,
+    Consultation,
+    Input,
+    InputAttachment,
+    InputRevision,
+    Session,
+    ThematicIssue,
+)
 from stakeholders.models import Membership, Organisation
 from stakeholders.selectors import organisations_where
 
@@ -55,6 +69,9 @@ def session_create(
     venue: str = "",
     agenda: str = "",
     status: str = Session.Status.DRAFT,
+    opens_at=None,
+    closes_at=None,
+    publishes_inputs: bool = False,
 ) -> Session:
     session = Session(
         consultation=consultation,
@@ -63,6 +80,9 @@ def session_create(
         venue=venue,
         agenda=agenda,
         status=status,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        publishes_inputs=publishes_inputs,
     )
     session.full_clean()
     session.save()
@@ -91,6 +111,19 @@ def session_set_status(*, session: Session, status: str) -> Session:
     return session
 
 
+class LateSubmission(ValidationError):
+    """The deadline passed before the submit: the text was kept, as a draft, in `input`."""
+
+    def __init__(self, input: Input):
+        super().__init__(
+            _(
+                "The deadline for this session has passed, so your input was not submitted. "
+                "Your text is kept as a draft."
+            )
+        )
+        self.input = input
+
+
 def _check_input(*, author, organisation: Organisation, session: Session, issue: ThematicIssue):
     if organisation.pk not in organisations_where(author, Membership.Role.PARTICIPANT):
         raise PermissionDenied(_("You can only submit inputs for your own organisation."))
@@ -100,7 +133,30 @@ def _check_input(*, author, organisation: Organisation, session: Session, issue:
         raise ValidationError(_("This session is not open for inputs."))
 
 
-@transaction.atomic
+def _check_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Please write the text of your input.")})
+    limit = settings.INPUT_TEXT_MAX_CHARS
+    if len(text) > limit:
+        raise ValidationError(
+            {
+                "text": _("The text is %(length)s characters long; the limit is %(limit)s.")
+                % {"length": len(text), "limit": limit}
+            }
+        )
+    return text
+
+
+def _input_for_form(*, form_key, input: Input | None) -> Input | None:
+    """The input this form saved before (autosave, a resent POST), locked for the change."""
+    if input is not None:
+        return Input.objects.select_for_update().get(pk=input.pk)
+    if form_key is not None:
+        return Input.objects.select_for_update().filter(form_key=form_key).first()
+    return None
+
+
 def input_save(
     *,
     author,
@@ -109,37 +165,215 @@ def input_save(
     issue: ThematicIssue,
     kind: str,
     text: str,
-    language: str,
+    language: str = "",
     stance: str = "",
     proposal: str = "",
+    confidentiality: str = Input.Confidentiality.PARTICIPANTS,
     submit: bool = False,
     input: Input | None = None,
+    form_key=None,
+    attachment=None,
 ) -> Input:
     """Create or update an input, keep the new text as a revision, and submit it if asked.
 
-    The input row is locked while it changes so two saves of the same input (two tabs,
-    a resent form) are applied one after the other and both revisions are kept.
+    The input row is locked while it changes, so two saves of the same input (two tabs,
+    autosave racing the save button) apply one after the other and both revisions are
+    kept. `form_key` names the form the text came from: a second POST of the same form
+    (a double click, a resent request) finds the input the first one made instead of
+    making another, and a repeated submit of an input already submitted changes nothing.
+
+    A submit after the session's deadline still saves the text, as a draft, and then
+    raises `LateSubmission` (outside the transaction, so the draft stays).
     """
-    _check_input(author=author, organisation=organisation, session=session, issue=issue)
-    if input is None:
-        input = Input(session=session, organisation=organisation, author=author)
-    else:
-        input = Input.objects.select_for_update().get(pk=input.pk)
-        if input.status != Input.Status.DRAFT:
-            raise ValidationError(_("A submitted input can no longer be changed here."))
-    input.issue = issue
-    input.kind = kind
-    input.stance = stance
-    input.proposal = proposal
-    input.text = text.strip()
-    input.language = language
-    if submit:
-        input.status = Input.Status.SUBMITTED
-        input.submitted_at = timezone.now()
+    late = False
+    with transaction.atomic():
+        _check_input(author=author, organisation=organisation, session=session, issue=issue)
+        text = _check_text(text)
+        input = _input_for_form(form_key=form_key, input=input)
+        if input is None:
+            input = Input(session=session, organisation=organisation, author=author)
+            input.form_key = form_key
+        elif input.organisation_id != organisation.pk or input.session_id != session.pk:
+            raise PermissionDenied(_("This input belongs to another organisation or session."))
+        elif input.status == Input.Status.WITHDRAWN:
+            raise ValidationError(_("A withdrawn input can no longer be changed."))
+        unchanged = input.pk and (input.text, input.issue_id, input.kind) == (text, issue.pk, kind)
+        if input.status == Input.Status.SUBMITTED:
+            if submit and unchanged and attachment is None:
+                return input  # the same submit again (double click, resent POST): no change
+            if not session.accepts_inputs():
+                raise ValidationError(_("The deadline has passed: submitted inputs are final."))
+        input.issue = issue
+        input.kind = kind
+        input.stance = stance
+        input.proposal = proposal
+        input.text = text
+        input.language = language or language_detect(text)
+        input.confidentiality = confidentiality
+        if submit and input.status == Input.Status.DRAFT:
+            if session.accepts_inputs():
+                input.status = Input.Status.SUBMITTED
+                input.submitted_at = timezone.now()
+            else:
+                late = True
+        input.full_clean()
+        input.save()
+        if input.status == Input.Status.SUBMITTED and submit and not late:
+            transaction.on_commit(partial(_send_receipt, input.pk))
+        if attachment is not None:
+            attachment_add(input=input, file=attachment, user=author)
+        if not unchanged or submit:
+            _revision_add(input=input, author=author)
+    if late:
+        raise LateSubmission(input)
+    return input
+
+
+def attachment_check(file) -> str:
+    """The content type of an uploaded file, read from its bytes, or a ValidationError.
+
+    The name (and the type the browser claims) are not trusted: a renamed executable
+    is refused, and so is a PDF named `.docx`.
+    """
+    limit = settings.INPUT_ATTACHMENT_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            {
+                "attachment": _("The file is larger than %(limit)s MB.")
+                % {"limit": round(limit / 1024 / 1024, 1)}
+            }
+        )
+    file.seek(0)
+    kind = filetype.guess(file.read(8192))
+    file.seek(0)
+    if kind is None or kind.mime not in ATTACHMENT_TYPES:
+        raise ValidationError({"attachment": _("Attach a PDF, DOCX or ODT file.")})
+    if not file.name.lower().endswith(ATTACHMENT_TYPES[kind.mime]):
+        raise ValidationError(
+            {
+                "attachment": _("The file's name does not match its content (%(type)s).")
+                % {"type": ATTACHMENT_TYPES[kind.mime]}
+            }
+        )
+    return kind.mime
+
+
+def attachment_add(*, input: Input, file, user) -> InputAttachment:
+    content_type = attachment_check(file)
+    attachment = InputAttachment(
+        input=input,
+        original_name=file.name[:255],
+        content_type=content_type,
+        size=file.size,
+        uploaded_by=user,
+    )
+    attachment.file.save(file.name, file, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def input_withdraw(*, input: Input, user, reason: str) -> Input:
+    input = Input.objects.select_for_update().get(pk=input.pk)
+    if input.status != Input.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted input can be withdrawn."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Please say why you withdraw this input.")})
+    input.status = Input.Status.WITHDRAWN
+    input.withdrawn_at = timezone.now()
+    input.withdrawal_reason = reason.strip()
+    input.save()
+    _revision_add(input=input, author=user)
+    return input
+
+
+@transaction.atomic
+def input_record_statement(
+    *,
+    recorded_by,
+    session: Session,
+    organisation: Organisation,
+    issue: ThematicIssue,
+    kind: str,
+    text: str,
+    language: str = "",
+    stance: str = "",
+    proposal: str = "",
+    confidentiality: str = Input.Confidentiality.PARTICIPANTS,
+) -> Input:
+    """What a delegation said in the meeting, recorded by staff on its behalf.
+
+    It is submitted at once (it feeds the aggregation like any input) and waits for a
+    member of the organisation to confirm or correct it.
+    """
+    if session.consultation.convener_id not in organisations_where(
+        recorded_by, Membership.Role.STAFF, Membership.Role.DIRECTOR
+    ):
+        raise PermissionDenied(_("Only the directorate's staff record statements."))
+    if issue.consultation_id != session.consultation_id:
+        raise ValidationError({"issue": _("This issue is not part of the session's consultation.")})
+    if not session.invited_organisations.filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {"organisation": _("This organisation is not invited to the session.")}
+        )
+    text = _check_text(text)
+    input = Input(
+        session=session,
+        organisation=organisation,
+        author=recorded_by,
+        recorded_by=recorded_by,
+        issue=issue,
+        kind=kind,
+        stance=stance,
+        proposal=proposal,
+        text=text,
+        language=language or language_detect(text),
+        confidentiality=confidentiality,
+        status=Input.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
     input.full_clean()
     input.save()
-    _revision_add(input=input, author=author)
+    _revision_add(input=input, author=recorded_by)
     return input
+
+
+@transaction.atomic
+def input_confirm(*, input: Input, user, text: str | None = None) -> Input:
+    """A member confirms a statement staff recorded, correcting its text if `text` differs."""
+    input = Input.objects.select_for_update().get(pk=input.pk)
+    if input.organisation_id not in organisations_where(user, Membership.Role.PARTICIPANT):
+        raise PermissionDenied(_("Only a member of the organisation can confirm its statement."))
+    if not input.awaits_confirmation:
+        raise ValidationError(_("This statement has already been confirmed."))
+    if text is not None and text.strip() != input.text:
+        input.text = _check_text(text)
+    input.confirmed_by = user
+    input.confirmed_at = timezone.now()
+    input.save()
+    _revision_add(input=input, author=user)
+    return input
+
+
+def _send_receipt(input_pk: int) -> None:
+    input = Input.objects.select_related("author", "session", "issue", "organisation").get(
+        pk=input_pk
+    )
+    if not input.author.email:
+        return
+    subject = _("Receipt for your input %(ref)s") % {"ref": input.reference}
+    body = _(
+        'Thank you. %(organisation)s\'s input %(ref)s on "%(issue)s" (%(session)s) was '
+        "received on %(when)s.\n\nA copy of the text:\n\n%(text)s\n"
+    ) % {
+        "organisation": input.organisation.name,
+        "ref": input.reference,
+        "issue": input.issue.title,
+        "session": input.session.title,
+        "when": timezone.localtime(input.submitted_at).strftime("%Y-%m-%d %H:%M %Z"),
+        "text": input.text,
+    }
+    send_mail(subject, body, None, [input.author.email])
 
 
 def _revision_add(*, input: Input, author) -> InputRevision:

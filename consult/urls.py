@@ -30,6 +30,38 @@ urlpatterns = [
         views.InputCreateView.as_view(),
         name="input_create",
     ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/inputs/autosave/",
+        views.InputAutosaveView.as_view(),
+        name="input_autosave",
+    ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/published/",
+        views.PublishedInputsView.as_view(),
+        name="published_inputs",
+    ),
+    path(
+        "c/<slug:slug>/sessions/<int:session_pk>/statements/new/",
+        views.StatementRecordView.as_view(),
+        name="statement_record",
+    ),
+    path("c/<slug:slug>/invitations/", views.InvitationListView.as_view(), name="invitation_list"),
+    path(
+        "c/<slug:slug>/invitations/<int:pk>/<str:action>/",
+        views.InvitationActionView.as_view(),
+        name="invitation_action",
+    ),
     path("inputs/", views.MyInputsView.as_view(), name="my_inputs"),
+    path("inputs/<int:pk>/", views.InputDetailView.as_view(), name="input_detail"),
     path("inputs/<int:pk>/edit/", views.InputEditView.as_view(), name="input_edit"),
+    path(
+        "inputs/<int:pk>/autosave/",
+        views.InputEditAutosaveView.as_view(),
+        name="input_autosave_edit",
+    ),
+    path("inputs/<int:pk>/withdraw/", views.InputWithdrawView.as_view(), name="input_withdraw"),
+    path("inputs/<int:pk>/confirm/", views.InputConfirmView.as_view(), name="input_confirm"),
+    path(
+        "attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment_download"
+    ),
 ]

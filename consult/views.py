@@ -1,25 +1,35 @@
 """Pages of a consultation. Each view parses, calls one service or selector, renders."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from consult import selectors, services
 from consult.forms import (
+    ConfirmStatementForm,
     ConsultationForm,
     InputForm,
+    InvitationForm,
     InviteForm,
     SessionForm,
     SessionStatusForm,
+    StatementForm,
     ThematicIssueForm,
+    WithdrawForm,
 )
-from consult.models import Consultation, Input
+from consult.models import Consultation, Input, InputAttachment
+from stakeholders import services as stakeholder_services
 from stakeholders.selectors import convening_organisations, participant_organisation
 
 
@@ -158,6 +168,8 @@ class SessionDetailView(SessionMixin, View):
             "session": session,
             "may_manage": may_manage,
             "may_add_input": request.user.has_perm("consult.add_input", session),
+            "may_read_published": request.user.has_perm("consult.view_published_inputs", session),
+            "may_record": may_manage,
         }
         if may_manage:
             invited = [org.pk for org in session.invited_organisations.all()]
@@ -199,7 +211,11 @@ class SessionStatusView(SessionDetailView):
 
 
 class InputCreateView(SessionMixin, View):
-    """A participant writes an input for their organisation: save as draft or submit."""
+    """A participant writes an input for their organisation: save as draft or submit.
+
+    Autosave (htmx, `InputAutosaveView`) posts the same form; the hidden `form_key` makes
+    every save of one form land on one input.
+    """
 
     permission_required = "consult.add_input"
     template_name = "consult/input_form.html"
@@ -208,37 +224,59 @@ class InputCreateView(SessionMixin, View):
     def organisation(self):
         return participant_organisation(self.request.user)
 
-    def form(self, data=None, instance=None):
-        initial = {} if instance else {"language": get_language()[:2]}
-        return InputForm(data, instance=instance, session=self.session, initial=initial)
+    def existing_input(self):
+        return None
+
+    def form(self, data=None, files=None, instance=None):
+        initial = {} if instance else {"form_key": uuid.uuid4()}
+        return InputForm(data, files, instance=instance, session=self.session, initial=initial)
 
     def get(self, request, **kwargs):
-        return self.render(request, self.form())
+        return self.render(request, self.form(instance=self.existing_input()))
 
     def render(self, request, form, status=200):
+        input = self.existing_input()
         context = {
             "consultation": self.consultation,
             "session": self.session,
             "organisation": self.organisation,
             "form": form,
-            "input": form.instance if form.instance.pk else None,
+            "input": input,
+            "attachments": input.attachments.all() if input else [],
+            "autosave": input is None or input.status == Input.Status.DRAFT,
         }
         return render(request, self.template_name, context, status=status)
 
+    def refuse_foreign_issue(self, request):
+        """An issue id from outside this consultation is a forged form: 403, not a 400."""
+        issue = request.POST.get("issue", "")
+        if issue.isdigit() and not self.consultation.issues.filter(pk=issue).exists():
+            raise PermissionDenied(_("This thematic issue is not part of the session."))
+
+    def save(self, request, form, submit):
+        data = dict(form.cleaned_data)
+        return services.input_save(
+            author=request.user,
+            organisation=self.organisation,
+            session=self.session,
+            submit=submit,
+            input=self.existing_input(),
+            form_key=data.pop("form_key"),
+            attachment=data.pop("attachment"),
+            **data,
+        )
+
     def post(self, request, **kwargs):
-        form = self.form(request.POST, instance=self.existing_input())
+        self.refuse_foreign_issue(request)
+        form = self.form(request.POST, request.FILES, instance=self.existing_input())
         if not form.is_valid():
             return self.render(request, form, status=400)
         submit = "submit" in request.POST
         try:
-            input = services.input_save(
-                author=request.user,
-                organisation=self.organisation,
-                session=self.session,
-                submit=submit,
-                input=self.existing_input(),
-                **form.cleaned_data,
-            )
+            input = self.save(request, form, submit)
+        except services.LateSubmission as late:
+            messages.error(request, late.messages[0])
+            return redirect("consult:input_edit", pk=late.input.pk)
         except ValidationError as error:
             form_errors_to_form(form, error)
             return self.render(request, form, status=400)
@@ -246,23 +284,37 @@ class InputCreateView(SessionMixin, View):
             messages.success(
                 request, _("Your input %(ref)s was submitted.") % {"ref": input.reference}
             )
-            return redirect("consult:my_inputs")
-        messages.success(request, _("Draft saved."))
+            return redirect(input)
+        messages.success(request, _("Saved."))
         return redirect("consult:input_edit", pk=input.pk)
 
-    def existing_input(self):
-        return None
+
+class InputAutosaveView(InputCreateView):
+    """Saves the form as a draft while the participant types; answers a status line."""
+
+    def post(self, request, **kwargs):
+        self.refuse_foreign_issue(request)
+        form = self.form(request.POST, instance=self.existing_input())
+        context = {"saved": False}
+        if form.is_valid():
+            try:
+                input = self.save(request, form, submit=False)
+            except ValidationError:
+                pass
+            else:
+                context = {"saved": True, "input": input, "at": timezone.localtime()}
+        return render(request, "consult/_autosave_status.html", context)
 
 
-class InputEditView(InputCreateView):
-    """The same form over a draft input of the participant's organisation."""
-
+class InputEditMixin:
     permission_required = "consult.change_input"
 
     @cached_property
     def input(self):
         return get_object_or_404(
-            Input.objects.select_related("session__consultation__convener", "organisation"),
+            Input.objects.select_related(
+                "session__consultation__convener", "organisation", "issue"
+            ),
             pk=self.kwargs["pk"],
         )
 
@@ -284,11 +336,225 @@ class InputEditView(InputCreateView):
     def existing_input(self):
         return self.input
 
-    def get(self, request, **kwargs):
-        return self.render(request, self.form(instance=self.input))
+
+class InputEditView(InputEditMixin, InputCreateView):
+    """The same form over a draft or submitted input of the participant's organisation."""
+
+
+class InputEditAutosaveView(InputEditMixin, InputAutosaveView):
+    pass
+
+
+class InputDetailView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The receipt after a submit, and the input's page: text, files, revisions for staff."""
+
+    permission_required = "consult.view_input"
+
+    @cached_property
+    def input(self):
+        return selectors.input_get_for_page(pk=self.kwargs["pk"])
+
+    def get_permission_object(self):
+        return self.input
+
+    def get(self, request, pk):
+        input = self.input
+        user = request.user
+        context = {
+            "input": input,
+            "may_change": user.has_perm("consult.change_input", input),
+            "may_withdraw": user.has_perm("consult.withdraw_input", input),
+            "may_confirm": user.has_perm("consult.confirm_input", input),
+            "shows_revisions": user.has_perm("consult.change_consultation", input),
+        }
+        return render(request, "consult/input_detail.html", context)
+
+
+class InputWithdrawView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "consult.withdraw_input"
+
+    def get(self, request, pk):
+        return self.render(request, WithdrawForm())
+
+    def post(self, request, pk):
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            try:
+                services.input_withdraw(
+                    input=self.input, user=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form_errors_to_form(form, error)
+            else:
+                messages.success(request, _("The input was withdrawn."))
+                return redirect(self.input)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {"input": self.input, "form": form}
+        return render(request, "consult/input_withdraw.html", context, status=status)
+
+
+class InputConfirmView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMixin, View):
+    """A member confirms, or corrects and confirms, a statement staff recorded."""
+
+    permission_required = "consult.confirm_input"
+
+    def get(self, request, pk):
+        return self.render(request, ConfirmStatementForm(initial={"text": self.input.text}))
+
+    def post(self, request, pk):
+        form = ConfirmStatementForm(request.POST)
+        if form.is_valid():
+            try:
+                services.input_confirm(
+                    input=self.input, user=request.user, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                form_errors_to_form(form, error)
+            else:
+                messages.success(request, _("Thank you: the statement is confirmed."))
+                return redirect(self.input)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {"input": self.input, "form": form}
+        return render(request, "consult/input_confirm.html", context, status=status)
+
+
+class AttachmentDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "consult.read_input"
+
+    @cached_property
+    def attachment(self):
+        return get_object_or_404(
+            InputAttachment.objects.select_related("input__session__consultation"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_permission_object(self):
+        return self.attachment.input
+
+    def get(self, request, pk):
+        attachment = self.attachment
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
 
 
 class MyInputsView(LoginRequiredMixin, View):
     def get(self, request):
         inputs = selectors.input_list_for_user(user=request.user)
-        return render(request, "consult/my_inputs.html", {"inputs": inputs})
+        page = Paginator(inputs, 50).get_page(request.GET.get("page"))
+        return render(request, "consult/my_inputs.html", {"inputs": page, "page": page})
+
+
+class PublishedInputsView(SessionMixin, View):
+    """Other organisations' submitted inputs, where the session publishes them."""
+
+    permission_required = "consult.view_published_inputs"
+
+    def get(self, request, **kwargs):
+        inputs = selectors.input_list_published(session=self.session, user=request.user)
+        page = Paginator(inputs, 50).get_page(request.GET.get("page"))
+        context = {"consultation": self.consultation, "session": self.session, "page": page}
+        return render(request, "consult/published_inputs.html", context)
+
+
+class StatementRecordView(SessionMixin, View):
+    """Staff record what a delegation said during the session, on its behalf."""
+
+    permission_required = "consult.record_statement"
+
+    def form(self, data=None):
+        return StatementForm(data, session=self.session)
+
+    def get(self, request, **kwargs):
+        return self.render(request, self.form())
+
+    def post(self, request, **kwargs):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                input = services.input_record_statement(
+                    recorded_by=request.user, session=self.session, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form_errors_to_form(form, error)
+            else:
+                messages.success(
+                    request, _("Statement %(ref)s recorded.") % {"ref": input.reference}
+                )
+                return redirect(input)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {"consultation": self.consultation, "session": self.session, "form": form}
+        return render(request, "consult/statement_form.html", context, status=status)
+
+
+class InvitationListView(ConsultationMixin, View):
+    """Staff invite contacts of invited organisations, and see who joined and submitted."""
+
+    permission_required = "consult.manage_invitations"
+
+    def form(self, data=None):
+        organisations = selectors.session_invited_organisations(consultation=self.consultation)
+        return InvitationForm(data, organisations=organisations)
+
+    def get(self, request, slug):
+        return self.render(request, self.form())
+
+    def post(self, request, slug):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                stakeholder_services.invitation_create(
+                    created_by=request.user,
+                    convener=self.consultation.convener,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                form_errors_to_form(form, error)
+            else:
+                messages.success(request, _("Invitation sent."))
+                return redirect("consult:invitation_list", slug=slug)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        invitations = selectors.invitation_list_for_consultation(consultation=self.consultation)
+        context = {
+            "consultation": self.consultation,
+            "invitations": invitations,
+            "form": form,
+            "now": timezone.now(),
+        }
+        return render(request, "consult/invitation_list.html", context, status=status)
+
+
+class InvitationActionView(ConsultationMixin, View):
+    """Re-send (new token, new expiry) or revoke one invitation."""
+
+    permission_required = "consult.manage_invitations"
+    actions = {
+        "resend": (stakeholder_services.invitation_resend, gettext_lazy("Invitation sent again.")),
+        "revoke": (stakeholder_services.invitation_revoke, gettext_lazy("Invitation revoked.")),
+    }
+
+    def post(self, request, slug, pk, action):
+        if action not in self.actions:
+            raise Http404
+        invitation = get_object_or_404(
+            selectors.invitation_list_for_consultation(consultation=self.consultation), pk=pk
+        )
+        service, message = self.actions[action]
+        try:
+            service(invitation=invitation)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, message)
+        return redirect("consult:invitation_list", slug=slug)

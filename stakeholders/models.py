@@ -77,3 +77,56 @@ class Membership(models.Model):
     @property
     def runs_consultations(self):
         return self.role in (self.Role.STAFF, self.Role.DIRECTOR)
+
+
+class Invitation(models.Model):
+    """An emailed link that lets one person join an organisation as a participant.
+
+    Only a hash of the token is stored, so a leaked database does not leak usable links.
+    A link works once, until it expires; re-sending issues a new token (the old one stops
+    working) and revoking stops it for good.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    convener = models.ForeignKey(
+        Organisation,
+        verbose_name=_("invited by"),
+        on_delete=models.CASCADE,
+        related_name="sent_invitations",
+        help_text=_("The directorate whose staff sent the invitation."),
+    )
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    sent_at = models.DateTimeField(_("sent at"))
+    accepted_at = models.DateTimeField(_("joined at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation.short_name}"
+
+    @property
+    def is_pending(self):
+        return self.accepted_at is None and self.revoked_at is None

@@ -108,6 +108,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- participation ------------------------------------------------------------------
+# An attachment larger than this is refused before it is stored (bytes; 10 MB default).
+INPUT_ATTACHMENT_MAX_BYTES = env.int("INPUT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Django refuses request bodies above this; leave room for the form around the file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = INPUT_ATTACHMENT_MAX_BYTES + 1024 * 1024
+INPUT_TEXT_MAX_CHARS = env.int("INPUT_TEXT_MAX_CHARS", default=20_000)
+INVITATION_EXPIRY_DAYS = env.int("INVITATION_EXPIRY_DAYS", default=14)
+# The address links in emails start with (invitations are sent from the web process).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
 # --- email --------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

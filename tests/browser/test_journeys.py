@@ -68,11 +68,12 @@ def test_ngo_participant_submits_an_input_through_the_form(page, world, screensh
         form.locator("button[name=submit]").click()
     assert posted.value.status == 302
 
-    expect(page).to_have_url(re.compile(re.escape(reverse("consult:my_inputs")) + "$"))
     input = Input.objects.get()
+    expect(page).to_have_url(re.compile(re.escape(input.get_absolute_url()) + "$"))  # receipt
     messages = page.locator("main ul.messages")
     expect(messages).to_contain_text(input.reference)
     expect(messages).to_contain_text("submitted")
+    page.get_by_role("link", name="My inputs").first.click()
     row = page.locator("main table tbody tr").filter(has_text=input.reference)
     expect(row).to_have_count(1)
     expect(row).to_contain_text(world.issue.title)
@@ -184,7 +185,7 @@ def test_staff_aggregate_inputs_and_download_the_draft_as_docx(page, world, scre
 
     document = docx.Document(str(saved))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert re.fullmatch(r"IN-\d{5}", input.reference)
+    assert re.fullmatch(r"GCM-2017-\d{4,}", input.reference)
     assert INPUT_TEXT in text
     assert f"[{input.reference}]" in text
     assert f"{INPUT_TEXT} [{input.reference}]" in text

@@ -34,14 +34,15 @@ def test_an_organisation_invited_to_one_session_cannot_speak_in_another(world):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("status", Input.Status.values)
-def test_only_the_organisation_changes_its_own_draft(world, role, status):
+def test_only_the_organisation_changes_its_own_input_until_withdrawn(world, role, status):
     input = InputFactory(
         session=world.session, issue=world.issue, organisation=world.ngo, status=status
     )
 
     allowed = world.user(role).has_perm("consult.change_input", input)
 
-    assert allowed == (role == "ngo_participant" and status == Input.Status.DRAFT)
+    editable = status in (Input.Status.DRAFT, Input.Status.SUBMITTED)
+    assert allowed == (role == "ngo_participant" and editable)
 
 
 @pytest.mark.parametrize("role", ROLES)

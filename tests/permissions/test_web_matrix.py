@@ -38,6 +38,36 @@ def _ngo_draft(world):
     )
 
 
+def _ngo_submitted(world, **kwargs):
+    return InputFactory(
+        session=world.session,
+        issue=world.issue,
+        organisation=world.ngo,
+        author=world.ngo_participant,
+        status=Input.Status.SUBMITTED,
+        **kwargs,
+    )
+
+
+def _publishing_session(world):
+    world.session.publishes_inputs = True
+    world.session.save()
+    return world.session
+
+
+def _attachment_url(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from consult.services import attachment_add
+
+    file = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%\xe2\xe3\n")
+    return attachment_add(input=_ngo_submitted(world), file=file, user=world.staff)
+
+
+def _input_data(world):
+    return {"issue": world.issue.pk, "kind": "concern", "text": "Teks.", "language": "id"}
+
+
 # name, method, url builder, data builder, roles allowed, status when allowed
 PAGES = [
     ("home", "get", lambda w: reverse("consult:home"), None, EVERYONE, 200),
@@ -107,6 +137,74 @@ PAGES = [
         200,
     ),
     ("my inputs", "get", lambda w: reverse("consult:my_inputs"), None, EVERYONE, 200),
+    (
+        "input autosave",
+        "post",
+        lambda w: reverse("consult:input_autosave", args=[w.consultation.slug, w.session.pk]),
+        _input_data,
+        SPEAKS,
+        200,
+    ),
+    (
+        "input receipt",
+        "get",
+        lambda w: _ngo_submitted(w).get_absolute_url(),
+        None,
+        RUNS | {"ngo_participant"},
+        200,
+    ),
+    (
+        "input withdraw",
+        "get",
+        lambda w: reverse("consult:input_withdraw", args=[_ngo_submitted(w).pk]),
+        None,
+        {"ngo_participant"},
+        200,
+    ),
+    (
+        "confirm a recorded statement",
+        "get",
+        lambda w: reverse(
+            "consult:input_confirm", args=[_ngo_submitted(w, recorded_by=w.staff).pk]
+        ),
+        None,
+        {"ngo_participant"},
+        200,
+    ),
+    (
+        "attachment of a participants-only input",
+        "get",
+        lambda w: _attachment_url(w).get_absolute_url(),
+        None,
+        SPEAKS | RUNS,
+        200,
+    ),
+    (
+        "published inputs",
+        "get",
+        lambda w: reverse(
+            "consult:published_inputs", args=[w.consultation.slug, _publishing_session(w).pk]
+        ),
+        None,
+        SEES_CONSULTATION,
+        200,
+    ),
+    (
+        "record a statement",
+        "get",
+        lambda w: reverse("consult:statement_record", args=[w.consultation.slug, w.session.pk]),
+        None,
+        RUNS,
+        200,
+    ),
+    (
+        "invitations",
+        "get",
+        lambda w: reverse("consult:invitation_list", args=[w.consultation.slug]),
+        None,
+        RUNS,
+        200,
+    ),
     (
         "paper",
         "get",

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from stakeholders import views
+
+app_name = "stakeholders"
+
+urlpatterns = [
+    path(
+        "invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation_accept"
+    ),
+]

@@ -1,0 +1,58 @@
+"""Joining through an invitation link: the one page of the workspace open to anyone."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from stakeholders import services
+from stakeholders.forms import AcceptInvitationForm
+
+
+class InvitationAcceptView(View):
+    template_name = "stakeholders/invitation_accept.html"
+
+    def get(self, request, token):
+        try:
+            invitation = services.invitation_for_token(token)
+        except ValidationError as error:
+            return self.refused(request, error)
+        return self.render(request, invitation, AcceptInvitationForm())
+
+    def post(self, request, token):
+        try:
+            invitation = services.invitation_for_token(token)
+        except ValidationError as error:
+            return self.refused(request, error)
+        form = AcceptInvitationForm(request.POST)
+        if not request.user.is_authenticated and not form.is_valid():
+            return self.render(request, invitation, form, status=400)
+        try:
+            user = services.invitation_accept(
+                token=token,
+                user=request.user,
+                full_name=form.cleaned_data.get("full_name", "") if form.is_bound else "",
+                password=form.cleaned_data.get("password1", "") if form.is_bound else "",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render(request, invitation, form, status=400)
+        if not request.user.is_authenticated:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome. You now take part on behalf of %(organisation)s.")
+            % {"organisation": invitation.organisation.name},
+        )
+        return redirect("consult:home")
+
+    def render(self, request, invitation, form, status=200):
+        context = {"invitation": invitation, "form": form}
+        return render(request, self.template_name, context, status=status)
+
+    def refused(self, request, error):
+        # 410 Gone: the link existed once (or never); either way it will not work again.
+        context = {"messages_list": error.messages}
+        return render(request, "stakeholders/invitation_refused.html", context, status=410)
