@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
+from consult.models import (
+    Consultation,
+    Input,
+    InputAttachment,
+    InputRevision,
+    Session,
+    ThematicIssue,
+)
 
 
 class ThematicIssueInline(admin.TabularInline):
@@ -54,6 +61,17 @@ class InputRevisionInline(admin.TabularInline):
         return False
 
 
+class InputAttachmentInline(admin.TabularInline):
+    model = InputAttachment
+    extra = 0
+    can_delete = False
+    readonly_fields = ["original_name", "content_type", "size", "uploaded_by", "created_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Input)
 class InputAdmin(admin.ModelAdmin):
     list_display = [
@@ -78,4 +96,4 @@ class InputAdmin(admin.ModelAdmin):
     list_select_related = ["organisation", "issue"]
     raw_id_fields = ["session", "issue", "organisation", "author"]
     date_hierarchy = "submitted_at"
-    inlines = [InputRevisionInline]
+    inlines = [InputRevisionInline, InputAttachmentInline]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from stakeholders.models import Membership, Organisation
+from stakeholders.models import Invitation, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -25,3 +25,28 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are sent, re-sent and revoked from the staff pages."""
+
+    list_display = [
+        "email",
+        "organisation",
+        "convener",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
+    list_filter = ["organisation__kind", "convener"]
+    search_fields = ["email", "name", "organisation__name"]
+    list_select_related = ["organisation", "convener"]
+    readonly_fields = [
+        field.name for field in Invitation._meta.fields if field.name != "token_hash"
+    ]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False

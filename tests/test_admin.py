@@ -13,6 +13,7 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
     from consult.services import input_save
     from positions.models import GlossaryTerm
     from positions.services import aggregation_run_start, paper_get_or_create
+    from stakeholders.services import invitation_create
 
     input_save(
         author=world.ngo_participant,
@@ -25,6 +26,12 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         submit=True,
     )
     Group.objects.create(name="Analysts")
+    invitation_create(
+        created_by=world.staff,
+        convener=world.directorate,
+        organisation=world.ngo,
+        email="contact@migrantcare.example",
+    )
     GlossaryTerm.objects.create(indonesian="pekerja rumah tangga", english="domestic worker")
     paper = paper_get_or_create(consultation=world.consultation)
     with django_capture_on_commit_callbacks(execute=True):
