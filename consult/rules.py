@@ -29,3 +29,10 @@ rules.add_perm(
     "consult.change_input",
     is_member_of_input_organisation & input_is_draft & input_session_is_open,
 )
+
+# The staff workspace: the input list, the dashboard, tagging, moderation and the audit
+# trail belong to the convening directorate (staff and director).
+rules.add_perm("consult.view_workspace", is_consultation_staff)
+rules.add_perm("consult.moderate_input", is_consultation_staff)
+rules.add_perm("consult.tag_input", is_consultation_staff)
+rules.add_perm("consult.view_audit", is_consultation_staff)

@@ -55,9 +55,10 @@ def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
 
 
 def aggregation_inputs(*, consultation: Consultation) -> list[InputRecord]:
-    """Every submitted input of the consultation, as plain records, in id order."""
+    """Every submitted, not hidden input of the consultation, as plain records, in id order."""
     rows = (
         Input.objects.filter(session__consultation=consultation, status=Input.Status.SUBMITTED)
+        .exclude(moderation__is_hidden=True)  # staff hid it: it speaks for no one
         .order_by("pk")
         .values_list(
             "pk",
