@@ -346,3 +346,18 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.input_id} by {self.actor_id}"
+
+    @staticmethod
+    def _describe(values: dict) -> str:
+        return "; ".join(
+            f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+            for key, value in values.items()
+        )
+
+    @property
+    def before_text(self) -> str:
+        return self._describe(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return self._describe(self.after)
