@@ -170,6 +170,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "stakeholders.models.Organisation.Kind",
+        "InputKindEnum": "consult.models.Input.Kind",
+    },
 }
 
 # --- logging ------------------------------------------------------------------------
