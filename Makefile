@@ -61,5 +61,8 @@ lock:  ## re-resolve both lock files from pyproject.toml in throwaway environmen
 bench: install  ## time an aggregation run over 10,000 inputs (on DATABASE_URL if set)
 	$(BIN)/python bench/aggregate.py --inputs $${BENCH_INPUTS:-10000}
 
+bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
+	$(BIN)/python bench/web.py --seconds $${BENCH_SECONDS:-20}
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
