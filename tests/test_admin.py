@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client_with_data(admin_client, world, django_capture_on_commit_callbacks):
+    from rest_framework.authtoken.models import Token
+
     from consult.services import input_save
     from positions.services import aggregation_run_start, paper_get_or_create
 
@@ -24,6 +26,7 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         submit=True,
     )
     Group.objects.create(name="Analysts")
+    Token.objects.create(user=world.staff)  # the API's tokens, listed by rest_framework.authtoken
     paper = paper_get_or_create(consultation=world.consultation)
     with django_capture_on_commit_callbacks(execute=True):
         aggregation_run_start(paper=paper, requested_by=world.staff)
