@@ -62,5 +62,8 @@ bench: install  ## quality on a corpus with known truth, then time a run (on DAT
 	$(BIN)/python bench/quality.py --inputs $${BENCH_QUALITY_INPUTS:-3000}
 	$(BIN)/python bench/aggregate.py --inputs $${BENCH_INPUTS:-10000}
 
+bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
+	$(BIN)/python bench/web.py --seconds $${BENCH_SECONDS:-20}
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -381,3 +381,113 @@ ATTACHMENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",
 }
+
+
+# --- Staff workspace: tags, moderation and the audit trail ------------------------------
+# Kept beside Input, not on it, so that moderating or tagging never rewrites what a
+# participant said, and so the Input model stays the participants' own.
+
+
+class Tag(models.Model):
+    """A sub-theme label staff attach to inputs of one consultation."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(_("name"), max_length=80)
+    inputs = models.ManyToManyField(Input, through="InputTag", related_name="tags", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["consultation", "name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "name"], name="tag_name_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class InputTag(models.Model):
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="+")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
+    tagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    tagged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["input", "tag"], name="input_tag_once")]
+
+    def __str__(self):
+        return f"{self.input_id} #{self.tag_id}"
+
+
+class InputModeration(models.Model):
+    """Whether staff hid an input, and why. No row means never moderated (visible)."""
+
+    input = models.OneToOneField(Input, on_delete=models.CASCADE, related_name="moderation")
+    is_hidden = models.BooleanField(_("hidden"), default=False, db_index=True)
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("input moderation")
+        verbose_name_plural = _("input moderations")
+
+    def __str__(self):
+        return f"{self.input_id} hidden={self.is_hidden}"
+
+
+class AuditEvent(models.Model):
+    """Who changed what about an input, when, from what to what. Never edited."""
+
+    class Action(models.TextChoices):
+        HIDDEN = "hidden", _("Hidden")
+        RESTORED = "restored", _("Restored")
+        TAGGED = "tagged", _("Tag added")
+        UNTAGGED = "untagged", _("Tag removed")
+        STATUS = "status", _("Status changed")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="audit_events"
+    )
+    input = models.ForeignKey(
+        Input, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["consultation", "-created_at"], name="audit_consultation_time"),
+            models.Index(fields=["input", "-created_at"], name="audit_input_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.input_id} by {self.actor_id}"
+
+    @staticmethod
+    def _describe(values: dict) -> str:
+        return "; ".join(
+            f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+            for key, value in values.items()
+        )
+
+    @property
+    def before_text(self) -> str:
+        return self._describe(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return self._describe(self.after)

@@ -46,3 +46,10 @@ rules.add_perm(
 )
 rules.add_perm("consult.record_statement", is_consultation_staff)
 rules.add_perm("consult.manage_invitations", is_consultation_staff)
+
+# The staff workspace: the input list, the dashboard, tagging, moderation and the audit
+# trail belong to the convening directorate (staff and director).
+rules.add_perm("consult.view_workspace", is_consultation_staff)
+rules.add_perm("consult.moderate_input", is_consultation_staff)
+rules.add_perm("consult.tag_input", is_consultation_staff)
+rules.add_perm("consult.view_audit", is_consultation_staff)

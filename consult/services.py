@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from consult.language import language_detect
 from consult.models import (
     ATTACHMENT_TYPES,
+    AuditEvent,
     Consultation,
     Input,
     InputAttachment,
@@ -20,6 +21,7 @@ from consult.models import (
     Session,
     ThematicIssue,
 )
+from consult.moderation import audit_record
 from stakeholders.models import Membership, Organisation
 from stakeholders.selectors import organisations_where
 
@@ -210,14 +212,18 @@ def input_save(
         input.text = text
         input.language = language or language_detect(text)
         input.confidentiality = confidentiality
+        was_submitted = False
         if submit and input.status == Input.Status.DRAFT:
             if session.accepts_inputs():
                 input.status = Input.Status.SUBMITTED
                 input.submitted_at = timezone.now()
+                was_submitted = True
             else:
                 late = True
         input.full_clean()
         input.save()
+        if was_submitted:
+            _audit_status(input=input, actor=author, before=Input.Status.DRAFT)
         if input.status == Input.Status.SUBMITTED and submit and not late:
             transaction.on_commit(partial(_send_receipt, input.pk))
         if attachment is not None:
@@ -284,7 +290,23 @@ def input_withdraw(*, input: Input, user, reason: str) -> Input:
     input.withdrawal_reason = reason.strip()
     input.save()
     _revision_add(input=input, author=user)
+    _audit_status(
+        input=input, actor=user, before=Input.Status.SUBMITTED, reason=input.withdrawal_reason
+    )
     return input
+
+
+def _audit_status(*, input: Input, actor, before: str, reason: str = "") -> None:
+    """A participant's submit or withdrawal joins staff changes in the audit trail."""
+    audit_record(
+        consultation=input.session.consultation,
+        actor=actor,
+        action=AuditEvent.Action.STATUS,
+        input=input,
+        before={"status": before},
+        after={"status": input.status},
+        reason=reason,
+    )
 
 
 @transaction.atomic

@@ -64,7 +64,11 @@ def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
 
 
 def _submitted(consultation: Consultation, issue_code: str | None = None) -> QuerySet[Input]:
-    inputs = Input.objects.filter(session__consultation=consultation, status=Input.Status.SUBMITTED)
+    """The inputs a run reads: submitted and not hidden by staff (a hidden input speaks for
+    no one)."""
+    inputs = Input.objects.filter(
+        session__consultation=consultation, status=Input.Status.SUBMITTED
+    ).exclude(moderation__is_hidden=True)
     if issue_code is not None:
         inputs = inputs.filter(issue__code=issue_code)
     return inputs.order_by("pk")

@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client_with_data(admin_client, world, django_capture_on_commit_callbacks):
+    from rest_framework.authtoken.models import Token
+
     from consult.services import input_save
     from positions.models import GlossaryTerm
     from positions.services import aggregation_run_start, paper_get_or_create
@@ -33,6 +35,7 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         email="contact@migrantcare.example",
     )
     GlossaryTerm.objects.create(indonesian="pekerja rumah tangga", english="domestic worker")
+    Token.objects.create(user=world.staff)  # the API's tokens, listed by rest_framework.authtoken
     paper = paper_get_or_create(consultation=world.consultation)
     with django_capture_on_commit_callbacks(execute=True):
         aggregation_run_start(paper=paper, requested_by=world.staff)

@@ -1,0 +1,184 @@
+"""Aggregation runs and draft versions under /api/v1/consultations/{slug}/."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import generics, serializers, status
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from config.api import ERRORS
+from consult.api import ConsultationScoped
+from positions import selectors, services
+from positions.exports import draft_version_docx
+from positions.models import AggregationRun, DraftVersion
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class RunSerializer(serializers.ModelSerializer):
+    percent = serializers.IntegerField(read_only=True)
+    draft_version = serializers.IntegerField(source="draft_version.number", allow_null=True)
+
+    class Meta:
+        model = AggregationRun
+        fields = [
+            "id",
+            "status",
+            "stage",
+            "percent",
+            "issues_total",
+            "issues_done",
+            "inputs_processed",
+            "paragraphs_written",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "draft_version",
+        ]
+
+
+class VersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DraftVersion
+        fields = ["number", "origin", "note", "created_at"]
+
+
+class ParagraphSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    sources = serializers.ListField(child=serializers.IntegerField())
+
+
+class SectionSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    heading = serializers.CharField()
+    issue = serializers.IntegerField(source="issue_id", allow_null=True)
+    paragraphs = serializers.SerializerMethodField()
+
+    @extend_schema_field(ParagraphSerializer(many=True))
+    def get_paragraphs(self, section):
+        return [
+            {"text": p.text, "sources": [source.pk for source in p.sources.all()]}
+            for p in section.paragraphs.all()
+        ]
+
+
+class VersionDetailSerializer(VersionSerializer):
+    sections = SectionSerializer(many=True)
+
+    class Meta(VersionSerializer.Meta):
+        fields = [*VersionSerializer.Meta.fields, "sections"]
+
+
+class PaperScoped(ConsultationScoped):
+    @property
+    def paper(self):
+        return services.paper_get_or_create(consultation=self.consultation)
+
+
+@extend_schema_view(
+    get=extend_schema(responses={200: RunSerializer, **ERRORS}),
+    post=extend_schema(request=None, responses={202: RunSerializer, 409: ERRORS[400], **ERRORS}),
+)
+class RunListStart(PaperScoped, generics.ListAPIView):
+    rules = {"GET": "positions.view_paper", "POST": "positions.start_aggregation"}
+    serializer_class = RunSerializer
+
+    def get_queryset(self):
+        if self.is_schema:
+            return AggregationRun.objects.none()
+        return selectors.run_list(paper=self.paper)
+
+    def post(self, request, slug):
+        try:
+            run = services.aggregation_run_start(paper=self.paper, requested_by=request.user)
+        except services.RunInProgress as error:
+            body = {"status": 409, "code": "conflict", "message": error.messages[0]}
+            return Response({"error": body}, status=status.HTTP_409_CONFLICT)
+        run = selectors.run_list(paper=self.paper).get(pk=run.pk)
+        return Response(RunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema_view(get=extend_schema(responses={200: RunSerializer, **ERRORS}))
+class RunDetail(PaperScoped, generics.RetrieveAPIView):
+    rules = {"GET": "positions.view_paper"}
+    serializer_class = RunSerializer
+
+    def get_object(self):
+        return get_object_or_404(selectors.run_list(paper=self.paper), pk=self.kwargs["run_pk"])
+
+
+@extend_schema_view(get=extend_schema(responses={200: VersionSerializer, **ERRORS}))
+class DraftList(PaperScoped, generics.ListAPIView):
+    rules = {"GET": "positions.view_paper"}
+    serializer_class = VersionSerializer
+
+    def get_queryset(self):
+        if self.is_schema:
+            return DraftVersion.objects.none()
+        return self.paper.versions.order_by("-number")
+
+
+class DraftMixin(PaperScoped):
+    def version(self) -> DraftVersion:
+        try:
+            return selectors.version_get(paper=self.paper, number=self.kwargs["number"])
+        except DraftVersion.DoesNotExist:
+            raise Http404 from None
+
+
+@extend_schema_view(get=extend_schema(responses={200: VersionDetailSerializer, **ERRORS}))
+class DraftDetail(DraftMixin, generics.RetrieveAPIView):
+    """A draft version as structured JSON: sections, paragraphs and their source inputs."""
+
+    rules = {"GET": "positions.view_paper"}
+    serializer_class = VersionDetailSerializer
+
+    def get_object(self):
+        return self.version()
+
+
+class DocxRenderer(BaseRenderer):
+    media_type = DOCX
+    format = "docx"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[OpenApiParameter("language", str, enum=[c for c, _n in settings.LANGUAGES])],
+        responses={(200, DOCX): OpenApiTypes.BINARY, **ERRORS},
+    )
+)
+class DraftExport(DraftMixin, generics.GenericAPIView):
+    rules = {"GET": "positions.export_paper"}
+    renderer_classes = [JSONRenderer, DocxRenderer]
+
+    def handle_exception(self, exc):
+        # Errors are JSON bodies like everywhere else, whatever the client accepts.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    def get(self, request, slug, number):
+        version = self.version()
+        language = request.query_params.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = None
+        response = HttpResponse(draft_version_docx(version, language=language), content_type=DOCX)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.consultation.slug}-v{version.number}.docx"'
+        )
+        return response
