@@ -29,3 +29,4 @@ rules.add_perm(
     "consult.change_input",
     is_member_of_input_organisation & input_is_draft & input_session_is_open,
 )
+rules.add_perm("consult.import_inputs", is_consultation_staff)
