@@ -173,6 +173,7 @@ def test_a_run_silent_for_longer_than_the_stale_limit_is_failed_by_the_next_requ
     assert dead.error
     second.refresh_from_db()
     assert second.status == AggregationRun.Status.SUCCEEDED
+    first.refresh_from_db()
     assert first.draft_version.sections.exists()  # the previous draft is intact
 
 
