@@ -36,6 +36,7 @@ class PaperDetailView(PaperMixin, View):
             "paper": paper,
             "versions": versions,
             "version": latest,
+            "map": selectors.consensus_map(version=latest) if latest else None,
             "runs": runs,
             "active_run": next((run for run in runs if run.is_active), None),
             "may_aggregate": request.user.has_perm(
@@ -138,6 +139,7 @@ class VersionDetailView(PaperMixin, View):
             "consultation": self.consultation,
             "paper": self.paper,
             "version": version,
+            "map": selectors.consensus_map(version=version),
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
         }
         return render(request, "positions/version_detail.html", context)
