@@ -79,7 +79,7 @@ def test_a_failing_run_leaves_no_version_and_a_readable_error(world, paper, monk
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.ParagraphSource.objects, "bulk_create", explode)
+    monkeypatch.setattr(services, "_sources_insert", explode)  # the last write of a draft
     run = AggregationRun.objects.create(paper=paper, requested_by=world.staff)
 
     run = services.aggregation_run_execute(run_id=run.pk)
