@@ -58,9 +58,10 @@ lock:  ## re-resolve both lock files from pyproject.toml in throwaway environmen
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -vi '^gcm-workspace' > requirements.lock
 	rm -rf .lockenv build *.egg-info
 
-bench: install  ## quality on a corpus with known truth, then time a run (on DATABASE_URL if set)
+# Speed runs take both cores: under the shared lock so they never overlap a test suite.
+bench: install  ## quality on a corpus with known truth, then runs of 1k/10k/100k inputs (gcm_bench on PostgreSQL)
 	$(BIN)/python bench/quality.py --inputs $${BENCH_QUALITY_INPUTS:-3000}
-	$(BIN)/python bench/aggregate.py --inputs $${BENCH_INPUTS:-10000}
+	flock /tmp/gcm-services.lock $(BIN)/python bench/speed.py --sizes $${BENCH_SIZES:-1000 10000 100000}
 
 bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
 	$(BIN)/python bench/web.py --seconds $${BENCH_SECONDS:-20}

@@ -165,6 +165,9 @@ class AggregationRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # When the run last moved (begun, an issue stored, writing): a run active with no
+    # progress for AGGREGATION_STALE_MINUTES is taken for dead and marked failed.
+    progressed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     draft_version = models.OneToOneField(
         DraftVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="run"

@@ -142,3 +142,63 @@ def aggregation_inputs(
             external_id,
         ) in rows
     ]
+
+
+CELL_WIDTH, CELL_HEIGHT, LABEL_WIDTH, HEADER_HEIGHT = 90, 24, 320, 40
+MAP_ROWS = 60  # the key points of a large draft beyond these are in the paper's text
+
+
+def consensus_map(*, version: DraftVersion) -> dict | None:
+    """Key points × organisation kinds for the draft's heat map: how many organisations
+    of each kind stand behind each key point, with the cells already placed.
+
+    Read from the results of the run that wrote the version; a version written by hand
+    has no map. The shade of a cell is its count over the largest count in the map.
+    """
+    from stakeholders.models import Organisation
+
+    run = AggregationRun.objects.filter(draft_version=version).first()
+    if run is None:
+        return None
+    payloads = {r.code: r.payload for r in run.results.all()}
+    issues = aggregation_issues(consultation=version.paper.consultation)
+    points = [
+        (issue.code, point)
+        for issue in issues
+        for point in payloads.get(issue.code, {}).get("key_points", [])
+    ][:MAP_ROWS]
+    if not points:
+        return None
+    kinds = [
+        (value, label)
+        for value, label in Organisation.Kind.choices
+        if any(point["kinds"].get(value) for _code, point in points)
+    ]
+    peak = max(max(point["kinds"].values(), default=0) for _code, point in points) or 1
+    rows = []
+    for n, (code, point) in enumerate(points):
+        y = HEADER_HEIGHT + n * CELL_HEIGHT
+        cells = [
+            {
+                "kind": label,
+                "count": point["kinds"].get(value, 0),
+                "x": LABEL_WIDTH + k * CELL_WIDTH,
+                "opacity": round(point["kinds"].get(value, 0) / peak, 3),
+            }
+            for k, (value, label) in enumerate(kinds)
+        ]
+        name = f"{code}. {point['name']}"
+        rows.append({"name": name, "label": point["label"], "y": y, "cells": cells})
+    return {
+        "kinds": [
+            {"label": label, "x": LABEL_WIDTH + k * CELL_WIDTH + CELL_WIDTH // 2}
+            for k, (_value, label) in enumerate(kinds)
+        ],
+        "rows": rows,
+        "width": LABEL_WIDTH + len(kinds) * CELL_WIDTH,
+        "height": HEADER_HEIGHT + len(rows) * CELL_HEIGHT,
+        "cell_width": CELL_WIDTH - 2,
+        "cell_height": CELL_HEIGHT - 2,
+        "text_dy": CELL_HEIGHT // 2 + 4,
+        "peak": peak,
+    }

@@ -46,3 +46,9 @@ def aggregate_issue(run_id: int, code: str) -> None:
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def aggregate_finish(run_id: int) -> None:
     services.aggregation_run_finish(run_id=run_id)
+
+
+@shared_task(ignore_result=True)
+def expire_stale_runs() -> int:
+    """Periodic: fail runs whose worker died (see `services.aggregation_runs_expire`)."""
+    return services.aggregation_runs_expire()

@@ -6,6 +6,7 @@ app_name = "positions"
 
 urlpatterns = [
     path("c/<slug:slug>/paper/", views.PaperDetailView.as_view(), name="paper_detail"),
+    path("c/<slug:slug>/paper/import/", views.InputImportView.as_view(), name="input_import"),
     path("c/<slug:slug>/paper/runs/", views.RunStartView.as_view(), name="run_start"),
     path(
         "c/<slug:slug>/paper/runs/<int:run_pk>/",

@@ -8,9 +8,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
+from consult.importing import ImportRejected, inputs_import, rows_read
 from consult.views import ConsultationMixin
 from positions import selectors, services
 from positions.exports import draft_version_docx
+from positions.forms import InputImportForm
 from positions.models import AggregationRun, DraftVersion
 
 
@@ -25,6 +27,7 @@ class PaperDetailView(PaperMixin, View):
 
     def get(self, request, slug):
         paper = self.paper
+        services.aggregation_runs_expire(paper=paper)
         versions = list(selectors.version_list(paper=paper))
         latest = selectors.version_get(paper=paper, number=versions[0].number) if versions else None
         runs = list(selectors.run_list(paper=paper)[:10])
@@ -33,14 +36,62 @@ class PaperDetailView(PaperMixin, View):
             "paper": paper,
             "versions": versions,
             "version": latest,
+            "map": selectors.consensus_map(version=latest) if latest else None,
             "runs": runs,
             "active_run": next((run for run in runs if run.is_active), None),
             "may_aggregate": request.user.has_perm(
                 "positions.start_aggregation", self.consultation
             ),
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
+            "may_import": request.user.has_perm("consult.import_inputs", self.consultation),
         }
         return render(request, "positions/paper_detail.html", context)
+
+
+class InputImportView(PaperMixin, View):
+    """Staff upload a file of inputs; the same service as `manage.py import_inputs`."""
+
+    permission_required = "consult.import_inputs"
+
+    def get(self, request, slug):
+        return self.page(InputImportForm())
+
+    def post(self, request, slug):
+        form = InputImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.page(form, status=400)
+        upload = form.cleaned_data["file"]
+        try:
+            rows = rows_read(upload.read(), name=upload.name)
+            _consultation, report = inputs_import(
+                rows=rows, consultation_slug=self.consultation.slug
+            )
+        except ImportRejected as rejected:
+            return self.page(form, problems=rejected.messages, status=400)
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+            % {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+            },
+        )
+        return redirect(self.paper)
+
+    def page(self, form, problems=(), status=200):
+        context = {
+            "consultation": self.consultation,
+            "paper": self.paper,
+            "form": form,
+            "problems": problems,
+        }
+        return render(
+            request=self.request,
+            template_name="positions/import.html",
+            context=context,
+            status=status,
+        )
 
 
 class RunStartView(PaperMixin, View):
@@ -71,6 +122,7 @@ class RunStatusView(PaperMixin, View):
     permission_required = "positions.view_paper"
 
     def get(self, request, slug, run_pk):
+        services.aggregation_runs_expire(paper=self.paper)
         run = get_object_or_404(self.paper.runs.select_related("draft_version"), pk=run_pk)
         response = render(request, "positions/_run_status.html", {"run": run, "paper": self.paper})
         if request.htmx and not run.is_active:
@@ -87,6 +139,7 @@ class VersionDetailView(PaperMixin, View):
             "consultation": self.consultation,
             "paper": self.paper,
             "version": version,
+            "map": selectors.consensus_map(version=version),
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
         }
         return render(request, "positions/version_detail.html", context)

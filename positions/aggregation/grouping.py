@@ -76,18 +76,28 @@ def _leader(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
             best = sims.argmax(axis=1)
             hit = sims[np.arange(size), best] >= threshold
             mine[hit] = best[hit]
-        new_rows: list[np.ndarray] = []
+        # Groups opened in this batch: their sums and, kept row by row, their normalised
+        # rows, so each statement costs one product with the open groups (renormalising
+        # them all for every statement made the pass quadratic within a batch).
+        new_rows, normed, m = np.zeros((16, width)), np.zeros((16, width)), 0
         for i in np.flatnonzero(mine < 0):
             row = block[i].toarray().ravel()
-            if new_rows:
-                sims = np.round(_normalised(np.vstack(new_rows)) @ row, DECIMALS)
+            if m:
+                sims = np.round(normed[:m] @ row, DECIMALS)
                 j = int(sims.argmax())
                 if sims[j] >= threshold:
-                    new_rows[j] = new_rows[j] + row
+                    new_rows[j] += row
+                    normed[j] = _normalised(new_rows[j : j + 1])[0]
                     mine[i] = len(sums) + j
                     continue
-            new_rows.append(row)
-            mine[i] = len(sums) + len(new_rows) - 1
+            if m == len(new_rows):
+                new_rows = np.vstack([new_rows, np.zeros_like(new_rows)])
+                normed = np.vstack([normed, np.zeros_like(normed)])
+            new_rows[m] = row
+            normed[m] = _normalised(row[None, :])[0]
+            m += 1
+            mine[i] = len(sums) + m - 1
+        new_rows = new_rows[:m]
         sums = np.vstack([sums, np.zeros((len(new_rows), width))])
         indicator = sparse.csr_matrix(
             (np.ones(size), (mine, np.arange(size))), shape=(len(sums), size)

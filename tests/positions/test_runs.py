@@ -79,7 +79,7 @@ def test_a_failing_run_leaves_no_version_and_a_readable_error(world, paper, monk
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.ParagraphSource.objects, "bulk_create", explode)
+    monkeypatch.setattr(services, "_sources_insert", explode)  # the last write of a draft
     run = AggregationRun.objects.create(paper=paper, requested_by=world.staff)
 
     run = services.aggregation_run_execute(run_id=run.pk)
@@ -147,3 +147,44 @@ def test_the_run_status_fragment_shows_progress(login, world, paper):
 
     assert response.status_code == 200
     assert 'value="25"' in response.content.decode()
+
+
+def test_a_run_silent_for_longer_than_the_stale_limit_is_failed_by_the_next_request(
+    world, paper, settings, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.AGGREGATION_STALE_MINUTES = 15
+    _inputs(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.aggregation_run_start(paper=paper, requested_by=world.staff)
+    long_ago = timezone.now() - datetime.timedelta(minutes=16)
+    dead = AggregationRun.objects.create(
+        paper=paper, requested_by=world.staff, status="running", progressed_at=long_ago
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.aggregation_run_start(paper=paper, requested_by=world.staff)
+
+    dead.refresh_from_db()
+    assert dead.status == AggregationRun.Status.FAILED
+    assert dead.error
+    second.refresh_from_db()
+    assert second.status == AggregationRun.Status.SUCCEEDED
+    first.refresh_from_db()
+    assert first.draft_version.sections.exists()  # the previous draft is intact
+
+
+def test_a_run_that_progresses_recently_is_not_expired(world, paper, settings):
+    from django.utils import timezone
+
+    settings.AGGREGATION_STALE_MINUTES = 15
+    AggregationRun.objects.create(
+        paper=paper, requested_by=world.staff, status="running", progressed_at=timezone.now()
+    )
+
+    assert services.aggregation_runs_expire() == 0
+    with pytest.raises(ValidationError):
+        services.aggregation_run_start(paper=paper, requested_by=world.staff)

@@ -1,0 +1,214 @@
+"""Time aggregation runs at 1,000, 10,000 and 100,000 inputs; one JSON line per size.
+
+    python bench/speed.py [--sizes 1000 10000 100000]
+
+When DATABASE_URL names PostgreSQL the benchmark uses its own database, `gcm_bench`, on
+the same server (created if missing, migrated, its bench consultations dropped before
+each load); otherwise a throwaway SQLite file. Each size runs in two fresh processes:
+one loads the generated corpus (bench/corpus.py, so the texts are realistic), the other
+times the run, so the peak memory (`ru_maxrss`) is the run's own, Django included.
+
+The run is timed as staff see it: from `aggregation_run_start` (the click) to the draft
+version stored, with Celery eager so the fan-out runs in the process. `read_ratio` is
+the run's wall time over one plain read of every input text from the database, the
+floor no aggregation can beat. The last line gives the scaling exponent from the
+second largest to the largest size: log(t2/t1) / log(n2/n1).
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DB = "gcm_bench"
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return "sqlite:////tmp/gcm-bench-speed.sqlite3"
+    parts = urlparse(url)
+    _create_database(parts)
+    return urlunparse(parts._replace(path="/" + BENCH_DB))
+
+
+def _create_database(parts) -> None:
+    import psycopg2
+
+    connection = psycopg2.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
+        if not cursor.fetchone():
+            cursor.execute(f"CREATE DATABASE {BENCH_DB}")
+    connection.close()
+
+
+def _django():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+
+
+def load(n_inputs: int) -> str:
+    """Load a corpus of n inputs into a fresh consultation; return its slug."""
+    _django()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from bench.corpus import corpus_make
+    from consult.models import Consultation, Input, Session, ThematicIssue
+    from stakeholders.models import Organisation
+
+    call_command("migrate", verbosity=0)
+    slug = f"bench-{n_inputs}"
+    for old in Consultation.objects.filter(slug__startswith="bench-"):
+        _drop(old)
+    corpus = corpus_make(n_inputs, n_issues=9, n_organisations=200)
+    user, _created = get_user_model().objects.get_or_create(username="bench")
+    convener, _created = Organisation.objects.get_or_create(
+        name="Bench directorate", defaults={"kind": "ministry"}
+    )
+    names = {(r.organisation, r.organisation_kind) for r in corpus.inputs}
+    Organisation.objects.bulk_create(
+        [Organisation(name=name, kind=kind) for name, kind in sorted(names)],
+        ignore_conflicts=True,
+    )
+    organisations = dict(Organisation.objects.values_list("name", "pk"))
+    consultation = Consultation.objects.create(
+        title=slug, slug=slug, convener=convener, created_by=user
+    )
+    issues = {
+        issue.code: ThematicIssue.objects.create(
+            consultation=consultation, code=issue.code, title=issue.title, position=issue.id
+        ).pk
+        for issue in corpus.issues
+    }
+    session = Session.objects.create(
+        consultation=consultation, title="Bench", date="2017-11-14", status="open"
+    )
+    Input.objects.bulk_create(
+        (
+            Input(
+                session=session,
+                issue_id=issues[r.issue_code],
+                organisation_id=organisations[r.organisation],
+                author=user,
+                kind=r.kind,
+                stance=r.stance,
+                text=r.text,
+                language=r.language or "id",
+                external_id=r.external_id,
+                status=Input.Status.SUBMITTED,
+            )
+            for r in corpus.inputs
+        ),
+        batch_size=5000,
+    )
+    return slug
+
+
+def _drop(consultation) -> None:
+    from consult.models import Input, InputRevision
+    from positions.models import ParagraphSource, PositionPaper
+
+    ParagraphSource.objects.filter(input__session__consultation=consultation).delete()
+    PositionPaper.objects.filter(consultation=consultation).delete()
+    InputRevision.objects.filter(input__session__consultation=consultation).delete()
+    Input.objects.filter(session__consultation=consultation).delete()
+    consultation.delete()
+
+
+def run(slug: str) -> dict:
+    """Time one run of the consultation, and one plain read of its texts."""
+    _django()
+    from django.db import connection
+
+    from consult.models import Consultation, Input
+    from positions import services
+
+    consultation = Consultation.objects.get(slug=slug)
+    paper = services.paper_get_or_create(consultation=consultation)
+    started = time.perf_counter()
+    run = services.aggregation_run_start(paper=paper, requested_by=consultation.created_by)
+    seconds = time.perf_counter() - started
+    run.refresh_from_db()
+    began = time.perf_counter()
+    texts = list(
+        Input.objects.filter(session__consultation=consultation).values_list("text", flat=True)
+    )
+    read = time.perf_counter() - began
+    return {
+        "benchmark": "speed",
+        "database": connection.vendor,
+        "inputs": len(texts),
+        "status": run.status,
+        "wall_seconds": round(seconds, 3),
+        "inputs_per_second": round(len(texts) / seconds),
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "read_seconds": round(read, 3),
+        "read_ratio": round(seconds / read, 1),
+        "paragraphs": run.paragraphs_written,
+    }
+
+
+def _child(*args: str) -> str:
+    env = {**os.environ, "DATABASE_URL": database_url()}
+    command = [sys.executable, __file__, *args]
+    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--load", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.load:
+        print(load(args.load))
+        return
+    if args.run:
+        print(json.dumps(run(args.run)))
+        return
+    results = []
+    for size in args.sizes:
+        slug = _child("--load", str(size)).strip().splitlines()[-1]
+        result = json.loads(_child("--run", slug).strip().splitlines()[-1])
+        results.append(result)
+        print(json.dumps(result), flush=True)
+    if len(results) >= 2:
+        small, large = results[-2], results[-1]
+        exponent = math.log(large["wall_seconds"] / small["wall_seconds"]) / math.log(
+            large["inputs"] / small["inputs"]
+        )
+        print(
+            json.dumps(
+                {
+                    "benchmark": "scaling",
+                    "from_inputs": small["inputs"],
+                    "to_inputs": large["inputs"],
+                    "exponent": round(exponent, 3),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
