@@ -112,6 +112,128 @@ INPUTS = [
 ]
 
 
+# More voices on the points the participants stressed (the article's summary of the day),
+# so that the demo's draft shows key points raised by several kinds of organisation, in
+# both languages, with their sources.
+INPUTS += [
+    (
+        "IOM Jakarta",
+        "3",
+        "recommendation",
+        "",
+        "en",
+        "Migrant workers in receiving countries need access to health services and banking, "
+        "and to legal and consular protection.",
+    ),
+    (
+        "BNP2TKI",
+        "3",
+        "recommendation",
+        "",
+        "id",
+        "Pekerja migran di negara penerima harus mendapat akses layanan kesehatan dan perbankan "
+        "serta perlindungan hukum dan konsuler.",
+    ),
+    (
+        "Kemnaker",
+        "3",
+        "statement",
+        "",
+        "id",
+        "Hak pekerja migran untuk berkomunikasi dan bergerak di negara penerima perlu dijamin.",
+    ),
+    (
+        "Kemnaker",
+        "2.3",
+        "statement",
+        "",
+        "id",
+        "Perlindungan pekerja migran Indonesia adalah prioritas nasional dan harus diperkuat "
+        "melalui GCM.",
+    ),
+    (
+        "IOM Jakarta",
+        "2.3",
+        "recommendation",
+        "",
+        "en",
+        "Strengthen protection mechanisms for migrant workers before departure, while working "
+        "abroad and on their return.",
+    ),
+    (
+        "BNP2TKI",
+        "2.3",
+        "recommendation",
+        "",
+        "id",
+        "Perkuat mekanisme perlindungan pekerja migran sebelum keberangkatan, selama bekerja di "
+        "luar negeri, dan saat kepulangan.",
+    ),
+    (
+        "IOM Jakarta",
+        "1.1",
+        "statement",
+        "",
+        "en",
+        "Migration governance needs a holistic approach and policy coherence between ministries "
+        "and agencies.",
+    ),
+    (
+        "Migrant Care",
+        "1.1",
+        "recommendation",
+        "",
+        "id",
+        "Tata kelola migrasi perlu koherensi kebijakan pusat dan daerah dan melibatkan "
+        "masyarakat sipil.",
+    ),
+    (
+        "IOM Jakarta",
+        "1.2",
+        "recommendation",
+        "",
+        "en",
+        "Expand safe and regular migration pathways so that migrant workers do not depend on "
+        "brokers.",
+    ),
+    (
+        "Migrant Care",
+        "1.2",
+        "concern",
+        "",
+        "id",
+        "Jalur tidak resmi dan calo masih menjerat calon pekerja migran.",
+    ),
+    (
+        "Migrant Care",
+        "2.1",
+        "recommendation",
+        "",
+        "id",
+        "Perdagangan orang dan penyelundupan manusia harus diberantas melalui kerja sama negara "
+        "asal dan negara tujuan.",
+    ),
+    (
+        "Kemnaker",
+        "2.2",
+        "statement",
+        "",
+        "id",
+        "Faktor pendorong migrasi antara lain kesenjangan upah dan terbatasnya lapangan kerja di "
+        "daerah asal.",
+    ),
+    (
+        "BNP2TKI",
+        "4",
+        "statement",
+        "support",
+        "id",
+        "Penempatan pekerja migran ke luar negeri perlu dipermudah melalui layanan satu atap, "
+        "dengan tetap menjaga kepentingan nasional.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
