@@ -12,6 +12,11 @@ from positions.exports import version_render
 class Command(BaseCommand):
     help = "Export a version of a consultation's position paper (the latest by default)."
 
+    def add_base_argument(self, parser, *args, **kwargs):
+        # `--version N` names the paper's version here, not Django's.
+        if "--version" not in args:
+            super().add_base_argument(parser, *args, **kwargs)
+
     def add_arguments(self, parser):
         parser.add_argument("--consultation", required=True, help="the consultation's slug")
         parser.add_argument("--format", required=True, choices=["docx", "pdf", "md", "json"])
