@@ -37,7 +37,8 @@ def test_docx_has_headings_draft_mark_and_source_references(world):
         version_render(version, format="docx", language="en", audience="directorate")
     )
 
-    assert "DRAFT — NOT FOR CIRCULATION" in header and "Version 1" in header
+    assert "DRAFT — NOT FOR CIRCULATION" in header
+    assert "Version 1" in header
     assert "DRAFT — NOT FOR CIRCULATION" in text
     assert any(h.endswith("Background") for h in headings)
     assert any(world.issue.title in h for h in headings)
@@ -88,7 +89,8 @@ def test_circulation_names_only_public_inputs_and_counts_the_others(world):
     assert "Text withheld" in content
     data = json.loads(version_render(version, format="json", language="en", audience="public"))
     dumped = json.dumps(data)
-    assert secret.reference not in dumped and "confidential remark" not in dumped
+    assert secret.reference not in dumped
+    assert "confidential remark" not in dumped
     internal = version_render(version, format="md", language="en", audience="directorate")
     assert secret.reference in internal.decode()
 
@@ -115,7 +117,8 @@ def test_json_has_sections_sources_and_key_points(world):
 
     data = json.loads(version_render(version, format="json", language="en", audience="directorate"))
 
-    assert data["version"] == 1 and data["status"] == "draft"
+    assert data["version"] == 1
+    assert data["status"] == "draft"
     assert [s["kind"] for s in data["sections"]][0] == "background"
     point = data["aggregation"]["issues"][0]["key_points"][0]
     assert cited[0].reference in point["sources"]
@@ -185,7 +188,8 @@ def test_an_export_is_recorded_and_downloadable_again(
         "pdf",
         "en",
     )
-    assert export.status == "done" and export.progress == 100
+    assert export.status == "done"
+    assert export.progress == 100
     for _ in range(2):
         download = client.get(f"/c/gcm-2017/paper/exports/{export.pk}/download/")
         assert download.status_code == 200

@@ -186,7 +186,8 @@ def test_review_approve_records_transitions_mails_and_locks(
 
     with django_capture_on_commit_callbacks(execute=True):
         review.version_transition(version=v1, move="submit", actor=world.staff, note="Please")
-    assert mail.outbox and world.director.email in mail.outbox[-1].to
+    assert mail.outbox
+    assert world.director.email in mail.outbox[-1].to
     with django_capture_on_commit_callbacks(execute=True):
         review.version_transition(
             version=v1, move="request_changes", actor=world.director, note="Fix 2.1"
@@ -214,7 +215,8 @@ def test_review_approve_records_transitions_mails_and_locks(
     with pytest.raises(ValidationError):
         review.review_comment_add(version=v1, section=section, author=world.staff, text="late")
     v2 = _edit(world, v1, "After approval.")
-    assert v2.status == DraftVersion.Status.DRAFT and v2.based_on == v1
+    assert v2.status == DraftVersion.Status.DRAFT
+    assert v2.based_on == v1
     v1.refresh_from_db()
     assert v1.status == DraftVersion.Status.APPROVED
 
