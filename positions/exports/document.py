@@ -9,7 +9,7 @@ others, and leaves out the text of a paragraph that only non-public inputs stand
 
 from dataclasses import dataclass, field
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consult.models import Input
@@ -124,7 +124,7 @@ def paper_document(
             status=version.status,
             status_label=str(status_label),
             approved=version.is_approved,
-            date=version.created_at.strftime("%d-%m-%Y"),
+            date=timezone.localtime(version.created_at).strftime("%d-%m-%Y"),
             language=language,
             audience=audience,
             sections=sections,
