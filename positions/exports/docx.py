@@ -37,8 +37,8 @@ def document_docx(doc: PaperDocument) -> bytes:
     ):
         document.add_paragraph(f"{label}: {value}" if value else label)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    for s_number, section in enumerate(doc.sections, start=1):
-        document.add_heading(f"{s_number}. {section.heading}", level=1)
+    for section in doc.sections:
+        document.add_heading(section.heading, level=1)
         if section.kind == "annex":
             _annex_table(document, section, texts)
             continue

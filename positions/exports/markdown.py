@@ -18,8 +18,8 @@ def document_markdown(doc: PaperDocument) -> bytes:
         f"- {texts['audience']}: {doc.audience_label}",
         "",
     ]
-    for s_number, section in enumerate(doc.sections, start=1):
-        lines += [f"## {s_number}. {section.heading}", ""]
+    for section in doc.sections:
+        lines += [f"## {section.heading}", ""]
         for paragraph in section.paragraphs:
             refs = references_text(paragraph, texts)
             lines += [f"**{paragraph.number}** {paragraph.text}" + (f" {refs}" if refs else ""), ""]
