@@ -19,3 +19,49 @@ class InputImportForm(forms.Form):
         if file.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         return file
+
+
+class SectionEditForm(forms.Form):
+    """One section in Markdown; `base` is the version the editor started from."""
+
+    base = forms.IntegerField(widget=forms.HiddenInput)
+    heading = forms.CharField(label=_("Heading"), max_length=300)
+    text = forms.CharField(
+        label=_("Text (Markdown)"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+        help_text=_("One paragraph per block; leave a blank line between paragraphs."),
+    )
+    note = forms.CharField(label=_("Change note"), max_length=250, required=False)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("docx", "DOCX"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON")],
+    )
+    language = forms.ChoiceField(label=_("Headings in"), choices=LANGUAGE_CHOICES)
+    audience = forms.ChoiceField(
+        label=_("For"),
+        choices=[
+            ("directorate", _("The directorate (every source named)")),
+            ("public", _("Circulation (only public inputs named)")),
+        ],
+    )
+
+
+class InputsExportForm(forms.Form):
+    format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    query = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -46,16 +46,32 @@ class ImmutableModel(models.Model):
 
 
 class DraftVersion(ImmutableModel):
-    """One numbered, immutable state of a position paper's text."""
+    """One numbered, immutable state of a position paper's text.
+
+    The text never changes; only `status` moves (draft → in review → approved, or back
+    to draft), by a queryset update in `positions.review`, each move kept as a
+    `VersionTransition`. An approved version is locked: work goes on in a new version.
+    """
 
     class Origin(models.TextChoices):
         AGGREGATION = "aggregation", _("Aggregation run")
         EDITOR = "editor", _("Edited by staff")
 
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
+
     paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
     note = models.CharField(_("change note"), max_length=250, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -78,6 +94,10 @@ class DraftVersion(ImmutableModel):
             kwargs={"slug": self.paper.consultation.slug, "number": self.number},
         )
 
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
 
 class Section(ImmutableModel):
     """A part of a draft version: the background, one per thematic issue, an annex."""
@@ -94,6 +114,12 @@ class Section(ImmutableModel):
     issue = models.ForeignKey(
         ThematicIssue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The same part of the paper from one version to the next: "issue:<id>" for an
+    # issue's section, "<kind>:<n>" for the n-th background or annex section.
+    key = models.CharField(max_length=40, blank=True)
+    # Written or changed by hand in this version or one it descends from: a new
+    # aggregation run keeps it and offers the engine's text as suggestions.
+    edited = models.BooleanField(_("edited by hand"), default=False)
 
     class Meta:
         ordering = ["version", "position"]
@@ -249,3 +275,139 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return f"{self.indonesian} = {self.english}"
+
+
+class VersionTransition(models.Model):
+    """A move of a version's status: who, when, from what to what, and why."""
+
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=DraftVersion.Status.choices)
+    to_status = models.CharField(max_length=20, choices=DraftVersion.Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["version", "created_at", "pk"]
+        verbose_name = _("version transition")
+        verbose_name_plural = _("version transitions")
+
+    def __str__(self):
+        return f"{self.version}: {self.from_status} → {self.to_status}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one section of a version."""
+
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="comments")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["section", "created_at", "pk"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Suggestion(models.Model):
+    """What a re-aggregation would write in a section kept as edited by hand.
+
+    One per paragraph of the engine's new text that the kept section does not already
+    say; staff accept it (a new version with the paragraph at `position`) or dismiss it.
+    `new_sources` are the inputs behind it that the previous version did not cite.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+        SUPERSEDED = "superseded", _("Superseded by a later run")
+
+    paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="suggestions")
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="suggestions")
+    section_key = models.CharField(max_length=40)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    sources = models.ManyToManyField(Input, related_name="+", blank=True)
+    new_sources = models.ManyToManyField(Input, related_name="+", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["paper", "section_key", "position", "pk"]
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+def export_upload_to(instance, filename):
+    return f"exports/{instance.paper.consultation.slug}/{filename}"
+
+
+class PaperExport(models.Model):
+    """One export: who asked, which version (none for the input lists), which format,
+    in which language and for whom; the file is kept in Django's storage."""
+
+    class Format(models.TextChoices):
+        DOCX = "docx", "DOCX"
+        PDF = "pdf", "PDF"
+        MARKDOWN = "md", "Markdown"
+        JSON = "json", "JSON"
+        CSV = "csv", _("Inputs (CSV)")
+        XLSX = "xlsx", _("Inputs (XLSX)")
+
+    class Audience(models.TextChoices):
+        DIRECTORATE = "directorate", _("The directorate (every source named)")
+        PUBLIC = "public", _("Circulation (only public inputs named)")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    paper = models.ForeignKey(PositionPaper, on_delete=models.CASCADE, related_name="exports")
+    version = models.ForeignKey(
+        DraftVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="exports"
+    )
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    language = models.CharField(_("language"), max_length=5, default="id")
+    audience = models.CharField(
+        _("for"), max_length=20, choices=Audience.choices, default=Audience.DIRECTORATE
+    )
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    file = models.FileField(upload_to=export_upload_to, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["paper", "-created_at", "-pk"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+
+    def __str__(self):
+        return f"{self.paper} export {self.pk} ({self.format})"
+
+    @property
+    def is_active(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""

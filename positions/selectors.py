@@ -11,8 +11,12 @@ from positions.models import (
     AggregationRun,
     DraftVersion,
     GlossaryTerm,
+    PaperExport,
     Paragraph,
+    ParagraphSource,
     PositionPaper,
+    ReviewComment,
+    Suggestion,
 )
 
 
@@ -201,4 +205,74 @@ def consensus_map(*, version: DraftVersion) -> dict | None:
         "cell_height": CELL_HEIGHT - 2,
         "text_dy": CELL_HEIGHT // 2 + 4,
         "peak": peak,
+    }
+
+
+def version_sections_reviewed(*, version: DraftVersion, with_suggestions: bool) -> list:
+    """The version's sections (as prefetched by `version_get`), each with its review
+    comments and, on the latest version, the pending suggestions for it (4 queries)."""
+    comments: dict[int, list] = {}
+    for comment in ReviewComment.objects.filter(version=version).select_related("author"):
+        comments.setdefault(comment.section_id, []).append(comment)
+    suggestions: dict[str, list] = {}
+    if with_suggestions:
+        pending = (
+            Suggestion.objects.filter(paper=version.paper, status=Suggestion.Status.PENDING)
+            .prefetch_related(
+                Prefetch("new_sources", queryset=Input.objects.select_related("organisation"))
+            )
+            .order_by("position", "pk")
+        )
+        for suggestion in pending:
+            suggestions.setdefault(suggestion.section_key, []).append(suggestion)
+    sections = list(version.sections.all())
+    for section in sections:
+        section.review_comments = comments.get(section.pk, [])
+        section.pending_suggestions = suggestions.get(section.key, [])
+    return sections
+
+
+def export_list(*, paper: PositionPaper) -> QuerySet[PaperExport]:
+    return paper.exports.select_related("version", "created_by")
+
+
+def feedback_for(*, paper: PositionPaper, user) -> dict:
+    """The latest approved version and, for each submitted input of the user's
+    organisations in this consultation, the paragraphs of that version citing it."""
+    from consult.predicates import SPEAKING_ROLES
+    from stakeholders.selectors import organisations_where
+
+    approved = (
+        paper.versions.filter(status=DraftVersion.Status.APPROVED).order_by("-number").first()
+    )
+    inputs = list(
+        Input.objects.filter(
+            session__consultation=paper.consultation,
+            organisation_id__in=organisations_where(user, *SPEAKING_ROLES),
+            status=Input.Status.SUBMITTED,
+        )
+        .select_related("issue", "organisation", "session")
+        .order_by("pk")
+    )
+    cited: dict[int, list] = {}
+    if approved is not None and inputs:
+        sections = {s.pk: s for s in approved.sections.all()}
+        rows = (
+            ParagraphSource.objects.filter(paragraph__section__version=approved, input__in=inputs)
+            .select_related("paragraph")
+            .order_by("paragraph__section__position", "paragraph__position")
+        )
+        for row in rows:
+            paragraph = row.paragraph
+            section = sections[paragraph.section_id]
+            cited.setdefault(row.input_id, []).append(
+                {
+                    "number": f"{section.position + 1}.{paragraph.position + 1}",
+                    "heading": section.heading,
+                    "text": paragraph.text,
+                }
+            )
+    return {
+        "approved": approved,
+        "items": [{"input": i, "paragraphs": cited.get(i.pk, [])} for i in inputs],
     }

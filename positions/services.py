@@ -4,6 +4,7 @@ import io
 import logging
 import platform
 import time
+from collections.abc import Collection
 from datetime import timedelta
 from functools import partial
 from importlib import metadata
@@ -273,14 +274,22 @@ def _assemble(run: AggregationRun) -> list[SectionDraft]:
 
 @transaction.atomic
 def _store(run: AggregationRun, sections: list[SectionDraft]) -> DraftVersion:
+    from positions.editing import aggregation_merge, latest_version, suggestions_store
+
     run = AggregationRun.objects.select_for_update().get(pk=run.pk)
+    # Sections edited by hand are kept; the engine's new text for them becomes suggestions.
+    sections, edited, suggestions = aggregation_merge(paper=run.paper, sections=sections)
     version = draft_version_create(
         paper=run.paper,
         sections=sections,
         created_by=run.requested_by,
         origin=DraftVersion.Origin.AGGREGATION,
         note=_("Aggregation run %(run)s") % {"run": run.pk},
+        edited=edited,
+        based_on=latest_version(run.paper),
     )
+    if suggestions:
+        suggestions_store(version=version, suggestions=suggestions)
     run.status = AggregationRun.Status.SUCCEEDED
     run.stage = "done"
     run.finished_at = timezone.now()
@@ -290,19 +299,45 @@ def _store(run: AggregationRun, sections: list[SectionDraft]) -> DraftVersion:
     return version
 
 
+def section_keys(sections) -> list[str]:
+    """The key each section is matched by across versions (see `Section.key`)."""
+    counts: dict[str, int] = {}
+    keys = []
+    for section in sections:
+        if section.issue_id:
+            keys.append(f"issue:{section.issue_id}")
+        else:
+            n = counts.get(section.kind, 0)
+            counts[section.kind] = n + 1
+            keys.append(f"{section.kind}:{n}")
+    return keys
+
+
 @transaction.atomic
 def draft_version_create(
-    *, paper: PositionPaper, sections: list[SectionDraft], created_by, origin: str, note: str = ""
+    *,
+    paper: PositionPaper,
+    sections: list[SectionDraft],
+    created_by,
+    origin: str,
+    note: str = "",
+    edited: Collection[int] = (),
+    based_on: DraftVersion | None = None,
 ) -> DraftVersion:
     """Store a whole draft version at once: its sections, paragraphs and provenance.
 
-    The paper row is locked so two versions written at the same moment get distinct,
-    consecutive numbers.
+    `edited` holds the positions of the sections written by hand. The paper row is
+    locked so two versions written at the same moment get distinct, consecutive numbers.
     """
     PositionPaper.objects.select_for_update().get(pk=paper.pk)
     number = (paper.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = DraftVersion.objects.create(
-        paper=paper, number=number, origin=origin, note=note, created_by=created_by
+        paper=paper,
+        number=number,
+        origin=origin,
+        note=note,
+        created_by=created_by,
+        based_on=based_on,
     )
     section_rows = Section.objects.bulk_create(
         Section(
@@ -311,8 +346,10 @@ def draft_version_create(
             kind=draft.kind,
             heading=draft.heading,
             issue_id=draft.issue_id,
+            key=key,
+            edited=position in edited,
         )
-        for position, draft in enumerate(sections)
+        for position, (draft, key) in enumerate(zip(sections, section_keys(sections), strict=True))
     )
     paragraph_rows = Paragraph.objects.bulk_create(
         Paragraph(section=section_row, position=position, text=paragraph.text)

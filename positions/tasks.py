@@ -52,3 +52,11 @@ def aggregate_finish(run_id: int) -> None:
 def expire_stale_runs() -> int:
     """Periodic: fail runs whose worker died (see `services.aggregation_runs_expire`)."""
     return services.aggregation_runs_expire()
+
+
+@shared_task(acks_late=True, ignore_result=True, **RETRY)
+def export_paper(export_id: int) -> None:
+    """Render one recorded export (see `positions.exporting.export_execute`)."""
+    from positions.exporting import export_execute
+
+    export_execute(export_id=export_id)

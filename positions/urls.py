@@ -24,3 +24,44 @@ urlpatterns = [
         name="version_export_docx",
     ),
 ]
+
+urlpatterns += [
+    path("c/<slug:slug>/paper/compare/", views.CompareView.as_view(), name="compare"),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/sections/<str:key>/edit/",
+        views.SectionEditView.as_view(),
+        name="section_edit",
+    ),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/sections/<str:key>/comments/",
+        views.CommentView.as_view(),
+        name="comment_add",
+    ),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/submit/",
+        views.SubmitForReviewView.as_view(),
+        name="version_submit",
+    ),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/approve/",
+        views.ApproveView.as_view(),
+        name="version_approve",
+    ),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/request-changes/",
+        views.RequestChangesView.as_view(),
+        name="version_request_changes",
+    ),
+    path(
+        "c/<slug:slug>/paper/suggestions/<int:pk>/<str:decision>/",
+        views.SuggestionDecideView.as_view(),
+        name="suggestion_decide",
+    ),
+    path("c/<slug:slug>/paper/exports/", views.ExportListView.as_view(), name="exports"),
+    path(
+        "c/<slug:slug>/paper/exports/<int:pk>/download/",
+        views.ExportDownloadView.as_view(),
+        name="export_download",
+    ),
+    path("c/<slug:slug>/paper/feedback/", views.FeedbackView.as_view(), name="feedback"),
+]

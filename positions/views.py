@@ -2,18 +2,28 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
 from consult.importing import ImportRejected, inputs_import, rows_read
+from consult.models import Input
 from consult.views import ConsultationMixin
-from positions import selectors, services
-from positions.exports import draft_version_docx
-from positions.forms import InputImportForm
-from positions.models import AggregationRun, DraftVersion
+from positions import editing, exporting, review, selectors, services
+from positions.compare import versions_compare
+from positions.exports import CONTENT_TYPES, draft_version_docx
+from positions.forms import (
+    CommentForm,
+    ExportForm,
+    InputImportForm,
+    InputsExportForm,
+    NoteForm,
+    SectionEditForm,
+)
+from positions.models import AggregationRun, DraftVersion, PaperExport
 
 
 class PaperMixin(ConsultationMixin):
@@ -135,12 +145,28 @@ class VersionDetailView(PaperMixin, View):
 
     def get(self, request, slug, number):
         version = self.version(number)
+        user, consultation = request.user, self.consultation
+        latest = editing.latest_version(self.paper)
         context = {
-            "consultation": self.consultation,
+            "consultation": consultation,
             "paper": self.paper,
             "version": version,
+            "is_latest": latest is not None and latest.pk == version.pk,
             "map": selectors.consensus_map(version=version),
-            "may_export": request.user.has_perm("positions.export_paper", self.consultation),
+            "may_export": user.has_perm("positions.export_paper", consultation),
+            "may_edit": user.has_perm("positions.edit_paper", consultation),
+            "may_comment": user.has_perm("positions.comment_paper", consultation),
+            "may_submit": user.has_perm("positions.request_review", consultation),
+            "may_approve": user.has_perm("positions.approve_paper", consultation),
+            "transitions": version.transitions.select_related("actor"),
+            "sections": selectors.version_sections_reviewed(
+                version=version, with_suggestions=latest == version
+            ),
+            "previous": version.based_on
+            or self.paper.versions.filter(number__lt=version.number).order_by("-number").first(),
+            "export_form": ExportForm(initial={"language": self.paper.language}),
+            "note_form": NoteForm(),
+            "comment_form": CommentForm(),
         }
         return render(request, "positions/version_detail.html", context)
 
@@ -167,3 +193,257 @@ class VersionExportView(VersionDetailView):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class SectionEditView(PaperMixin, View):
+    """Rewrite one section in Markdown, with a preview; saving makes a new version."""
+
+    permission_required = "positions.edit_paper"
+
+    def get(self, request, slug, number, key):
+        version = self.version(number)
+        section = self.section(version, key)
+        form = SectionEditForm(
+            initial={"base": version.number, "heading": section.heading, "text": section.text}
+        )
+        return self.page(version, section, form)
+
+    def post(self, request, slug, number, key):
+        version = self.version(number)
+        section = self.section(version, key)
+        form = SectionEditForm(request.POST)
+        if not form.is_valid():
+            return self.page(version, section, form, status=400)
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            return self.page(version, section, form, preview=editing.markdown_render(data["text"]))
+        try:
+            new = editing.section_edit(
+                paper=self.paper,
+                base_number=data["base"],
+                key=key,
+                heading=data["heading"],
+                text=data["text"],
+                note=data["note"],
+                user=request.user,
+            )
+        except editing.EditConflict as conflict:
+            return self.page(version, section, form, conflict=conflict, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.page(version, section, form, status=400)
+        messages.success(request, _("Saved as version %(number)s.") % {"number": new.number})
+        return redirect(new)
+
+    def version(self, number):
+        try:
+            return self.paper.versions.get(number=number)
+        except DraftVersion.DoesNotExist:
+            raise Http404 from None
+
+    def section(self, version, key):
+        for section in editing.version_sections(version):
+            if section.key == key:
+                return section
+        raise Http404
+
+    def page(self, version, section, form, preview=None, conflict=None, status=200):
+        context = {
+            "consultation": self.consultation,
+            "paper": self.paper,
+            "version": version,
+            "section": section,
+            "form": form,
+            "preview": preview,
+            "conflict": conflict,
+        }
+        return render(self.request, "positions/section_edit.html", context, status=status)
+
+
+class CompareView(PaperMixin, View):
+    """Two versions side by side, word by word, section by section."""
+
+    permission_required = "positions.view_paper"
+
+    def get(self, request, slug):
+        versions = list(self.paper.versions.order_by("-number"))
+        numbers = [v.number for v in versions]
+        try:
+            a = int(request.GET.get("a", numbers[1] if len(numbers) > 1 else 0))
+            b = int(request.GET.get("b", numbers[0] if numbers else 0))
+        except ValueError:
+            raise Http404 from None
+        by_number = {v.number: v for v in versions}
+        if a not in by_number or b not in by_number:
+            raise Http404
+        diffs = versions_compare(by_number[a], by_number[b])
+        context = {
+            "consultation": self.consultation,
+            "paper": self.paper,
+            "versions": versions,
+            "a": by_number[a],
+            "b": by_number[b],
+            "diffs": diffs,
+            "changed": [d for d in diffs if d.changed],
+        }
+        return render(request, "positions/compare.html", context)
+
+
+class VersionMoveView(SectionEditView):
+    """Send for review, approve or send back: one view per permission."""
+
+    move = ""
+
+    def post(self, request, slug, number):
+        version = self.version(number)
+        form = NoteForm(request.POST)
+        form.is_valid()
+        try:
+            review.version_transition(
+                version=version,
+                move=self.move,
+                actor=request.user,
+                note=form.cleaned_data.get("note", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s was %(move)s.")
+                % {"number": version.number, "move": review.move_label(self.move)},
+            )
+        return redirect(version)
+
+
+class SubmitForReviewView(VersionMoveView):
+    permission_required = "positions.request_review"
+    move = "submit"
+
+
+class ApproveView(VersionMoveView):
+    permission_required = "positions.approve_paper"
+    move = "approve"
+
+
+class RequestChangesView(VersionMoveView):
+    permission_required = "positions.request_changes"
+    move = "request_changes"
+
+
+class CommentView(SectionEditView):
+    permission_required = "positions.comment_paper"
+
+    def post(self, request, slug, number, key):
+        version = self.version(number)
+        section = get_object_or_404(version.sections, key=key)
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            try:
+                review.review_comment_add(
+                    version=version,
+                    section=section,
+                    author=request.user,
+                    text=form.cleaned_data["text"],
+                )
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+        else:
+            messages.error(request, _("A comment cannot be empty."))
+        return redirect(version)
+
+
+class SuggestionDecideView(PaperMixin, View):
+    permission_required = "positions.edit_paper"
+
+    def post(self, request, slug, pk, decision):
+        if decision not in ("accept", "dismiss"):
+            raise Http404
+        try:
+            if decision == "accept":
+                version = editing.suggestion_accept(
+                    paper=self.paper, suggestion_id=pk, user=request.user
+                )
+                messages.success(
+                    request,
+                    _("Suggestion accepted: version %(number)s.") % {"number": version.number},
+                )
+                return redirect(version)
+            editing.suggestion_dismiss(paper=self.paper, suggestion_id=pk, user=request.user)
+            messages.info(request, _("Suggestion dismissed."))
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        latest = editing.latest_version(self.paper)
+        return redirect(latest or self.paper)
+
+
+class ExportListView(PaperMixin, View):
+    """The paper's exports: ask for one, watch its progress, download it again."""
+
+    permission_required = "positions.export_paper"
+
+    def get(self, request, slug):
+        exports = list(selectors.export_list(paper=self.paper)[:50])
+        filterset = exporting.InputFilter(
+            request.GET or None, queryset=Input.objects.none(), consultation=self.consultation
+        )
+        context = {
+            "consultation": self.consultation,
+            "paper": self.paper,
+            "exports": exports,
+            "active": any(export.is_active for export in exports),
+            "filter_form": filterset.form,
+            "inputs_form": InputsExportForm(initial={"query": request.GET.urlencode()}),
+        }
+        template = "positions/_exports.html" if request.htmx else "positions/exports.html"
+        return render(request, template, context)
+
+    def post(self, request, slug):
+        if request.POST.get("format") in exporting.INPUT_FORMATS:
+            form = InputsExportForm(request.POST)
+            version = None
+        else:
+            form = ExportForm(request.POST)
+            version = get_object_or_404(self.paper.versions, number=request.POST.get("version"))
+        if not form.is_valid():
+            messages.error(request, _("Choose a format, a language and an audience."))
+            return redirect("positions:exports", slug=slug)
+        data = form.cleaned_data
+        filters = QueryDict(data.get("query", "")).dict() if version is None else {}
+        export = exporting.export_request(
+            paper=self.paper,
+            user=request.user,
+            format=data["format"],
+            language=data.get("language", self.paper.language),
+            audience=data.get("audience", PaperExport.Audience.DIRECTORATE),
+            version=version,
+            filters=filters,
+        )
+        messages.info(request, _("Export %(pk)s requested.") % {"pk": export.pk})
+        return redirect("positions:exports", slug=slug)
+
+
+class ExportDownloadView(PaperMixin, View):
+    permission_required = "positions.export_paper"
+
+    def get(self, request, slug, pk):
+        export = get_object_or_404(self.paper.exports, pk=pk, status=PaperExport.Status.DONE)
+        response = FileResponse(
+            export.file.open("rb"),
+            as_attachment=True,
+            filename=export.filename,
+            content_type=CONTENT_TYPES[export.format],
+        )
+        return response
+
+
+class FeedbackView(PaperMixin, View):
+    """For a participant: which paragraphs of the approved version cite each input of
+    their organisation, or that none does."""
+
+    permission_required = "positions.view_feedback"
+
+    def get(self, request, slug):
+        feedback = selectors.feedback_for(paper=self.paper, user=request.user)
+        context = {"consultation": self.consultation, "paper": self.paper, **feedback}
+        return render(request, "positions/feedback.html", context)

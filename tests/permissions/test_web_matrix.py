@@ -28,6 +28,29 @@ def _paper_with_version(world):
     return paper
 
 
+def _in_review(world):
+    from positions.review import version_transition
+
+    paper = _paper_with_version(world)
+    version_transition(version=paper.versions.get(), move="submit", actor=world.staff)
+    return paper
+
+
+def _with_export(world):
+    from positions.exporting import export_execute, export_request
+
+    paper = _paper_with_version(world)
+    export = export_request(
+        paper=paper, user=world.staff, format="md", version=paper.versions.get()
+    )
+    export_execute(export_id=export.pk)
+    return export
+
+
+def _paper_url(name, *args):
+    return lambda w: reverse(f"positions:{name}", args=[w.consultation.slug, *args])
+
+
 def _ngo_draft(world):
     return InputFactory(
         session=world.session,
@@ -238,6 +261,116 @@ PAGES = [
         ),
         None,
         RUNS,
+        200,
+    ),
+    (
+        "edit a section",
+        "get",
+        lambda w: (
+            _paper_with_version(w)
+            and reverse("positions:section_edit", args=[w.consultation.slug, 1, "background:0"])
+        ),
+        None,
+        RUNS,
+        404,  # the empty version has no section: past the permission check
+    ),
+    (
+        "compare versions",
+        "get",
+        lambda w: (
+            _paper_with_version(w)
+            and reverse("positions:compare", args=[w.consultation.slug]) + "?a=1&b=1"
+        ),
+        None,
+        READS_PAPER,
+        200,
+    ),
+    (
+        "request review",
+        "post",
+        lambda w: (
+            _paper_with_version(w)
+            and reverse("positions:version_submit", args=[w.consultation.slug, 1])
+        ),
+        None,
+        RUNS,
+        302,
+    ),
+    (
+        "approve",
+        "post",
+        lambda w: (
+            _in_review(w) and reverse("positions:version_approve", args=[w.consultation.slug, 1])
+        ),
+        None,
+        {"director"},
+        302,
+    ),
+    (
+        "request changes",
+        "post",
+        lambda w: (
+            _in_review(w)
+            and reverse("positions:version_request_changes", args=[w.consultation.slug, 1])
+        ),
+        lambda w: {"note": "Shorter, please."},
+        {"director"},
+        302,
+    ),
+    (
+        "comment",
+        "post",
+        lambda w: (
+            _paper_with_version(w)
+            and reverse("positions:comment_add", args=[w.consultation.slug, 1, "background:0"])
+        ),
+        lambda w: {"text": "A comment."},
+        RUNS,
+        404,  # the empty version has no section: past the permission check
+    ),
+    (
+        "suggestion decision",
+        "post",
+        _paper_url("suggestion_decide", 999, "dismiss"),
+        None,
+        RUNS,
+        302,
+    ),
+    ("exports page", "get", _paper_url("exports"), None, RUNS, 200),
+    (
+        "request an export",
+        "post",
+        lambda w: (
+            _paper_with_version(w) and reverse("positions:exports", args=[w.consultation.slug])
+        ),
+        lambda w: {"version": 1, "format": "md", "language": "en", "audience": "public"},
+        RUNS,
+        302,
+    ),
+    (
+        "request an inputs export",
+        "post",
+        _paper_url("exports"),
+        lambda w: {"format": "csv", "query": "kind=concern"},
+        RUNS,
+        302,
+    ),
+    (
+        "download an export",
+        "get",
+        lambda w: reverse(
+            "positions:export_download", args=[w.consultation.slug, _with_export(w).pk]
+        ),
+        None,
+        RUNS,
+        200,
+    ),
+    (
+        "feedback page",
+        "get",
+        _paper_url("feedback"),
+        None,
+        READS_PAPER | {"ngo_participant", "government_participant"},
         200,
     ),
 ]

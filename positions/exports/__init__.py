@@ -1,0 +1,121 @@
+"""Exports of a paper's version (DOCX, PDF, Markdown, JSON) and of its inputs (CSV, XLSX).
+
+Each is a plain function to bytes; `services` in positions/exporting.py records them,
+runs them as Celery jobs and keeps the files.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from positions.exports.document import PaperDocument, paper_document, references_text
+from positions.exports.docx import document_docx
+from positions.exports.inputs import inputs_csv, inputs_xlsx
+from positions.exports.markdown import document_json, document_markdown
+from positions.models import DraftVersion
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def document_pdf(doc: PaperDocument) -> bytes:
+    """WeasyPrint from an HTML template, with the consensus map as inline SVG."""
+    from weasyprint import HTML  # loads Pango: only when a PDF is asked for
+
+    sections = [
+        {
+            "heading": section.heading,
+            "kind": section.kind,
+            "rows": [(p, references_text(p, doc.labels)) for p in section.paragraphs],
+        }
+        for section in doc.sections
+    ]
+    with translation.override(doc.language):
+        html = render_to_string(
+            "positions/exports/paper.html",
+            {
+                "doc": doc,
+                "sections": sections,
+                "version_label": doc.labels["version"] % {"number": doc.number},
+            },
+        )
+    return HTML(string=html).write_pdf()
+
+
+def aggregation_structure(version: DraftVersion, *, public_only: bool) -> dict | None:
+    """The run's key points, recommendations and duplicates with input references; for
+    circulation only public inputs are named and a statement from none of them is left out."""
+    from consult.models import Input
+    from positions import selectors, services
+    from positions.aggregation import draft_structure
+    from positions.models import AggregationRun
+
+    run = AggregationRun.objects.filter(draft_version=version).first()
+    if run is None:
+        return None
+    consultation = version.paper.consultation
+    issues = selectors.aggregation_issues(consultation=consultation)
+    results = services.aggregation_results(run=run)
+    issues = [issue for issue in issues if issue.code in results]
+    ids = {i for r in results.values() for p in r.key_points for i in p.sources}
+    ids |= {i for r in results.values() for rec in r.recommendations for i in rec.sources}
+    ids |= {i for r in results.values() for g in r.duplicate_groups for i in g.members}
+    inputs = Input.objects.filter(pk__in=ids).only("pk", "reference_year", "confidentiality")
+    public = Input.Confidentiality.PUBLIC
+    references = {
+        i.pk: i.reference for i in inputs if not public_only or i.confidentiality == public
+    }
+    structure = draft_structure(issues, results, references)
+    if public_only:
+        for issue in structure["issues"]:
+            for point in issue["key_points"]:
+                _only_named(point, "statement")
+            for rec in issue["recommendations"]:
+                _only_named(rec, "text")
+            issue["duplicate_groups"] = []
+    structure["manifest"] = run.manifest
+    return structure
+
+
+def _only_named(item: dict, text_field: str) -> None:
+    named = [ref for ref in item["sources"] if isinstance(ref, str)]
+    item["unnamed_sources"] = len(item["sources"]) - len(named)
+    item["sources"] = named
+    if not named:
+        item[text_field] = ""
+
+
+def version_render(
+    version: DraftVersion, *, format: str, language: str | None, audience: str
+) -> bytes:
+    doc = paper_document(version, language=language, audience=audience)
+    if format == "docx":
+        return document_docx(doc)
+    if format == "pdf":
+        return document_pdf(doc)
+    if format == "md":
+        return document_markdown(doc)
+    if format == "json":
+        return document_json(doc, aggregation_structure(version, public_only=audience == "public"))
+    raise ValueError(format)
+
+
+def draft_version_docx(version: DraftVersion, *, language: str | None = None) -> bytes:
+    """The directorate's DOCX of a version (the version page and the API download)."""
+    return version_render(version, format="docx", language=language, audience="directorate")
+
+
+__all__ = [
+    "CONTENT_TYPES",
+    "document_pdf",
+    "draft_version_docx",
+    "inputs_csv",
+    "inputs_xlsx",
+    "paper_document",
+    "version_render",
+]

@@ -1,0 +1,66 @@
+"""The paper as a Word document (python-docx)."""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Pt, RGBColor
+
+from positions.exports.document import PaperDocument, references_text
+
+RED = RGBColor(0xB0, 0x00, 0x20)
+
+
+def document_docx(doc: PaperDocument) -> bytes:
+    """Title page, then one heading per section with numbered paragraphs and bracketed
+    sources; the annex as a table. The running head (version, status and, unless
+    approved, the draft mark) is in the header, so it is on every page."""
+    texts = doc.labels
+    document = Document()
+    document.core_properties.title = doc.title
+    document.core_properties.subject = doc.running_head
+    header = document.sections[0].header.paragraphs[0]
+    header.text = doc.running_head
+    title = document.add_heading(doc.title, level=0)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if doc.mark:
+        mark = document.add_paragraph().add_run(doc.mark)
+        mark.bold = True
+        mark.font.size = Pt(14)
+        mark.font.color.rgb = RED
+    for label, value in (
+        (texts["consultation"], doc.consultation),
+        (texts["version"] % {"number": doc.number}, ""),
+        (texts["status"], doc.status_label),
+        (texts["date"], doc.date),
+        (texts["audience"], doc.audience_label),
+    ):
+        document.add_paragraph(f"{label}: {value}" if value else label)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for section in doc.sections:
+        document.add_heading(section.heading, level=1)
+        if section.kind == "annex":
+            _annex_table(document, section, texts)
+            continue
+        for paragraph in section.paragraphs:
+            refs = references_text(paragraph, texts)
+            line = document.add_paragraph()
+            line.add_run(f"{paragraph.number} ").bold = True
+            line.add_run(paragraph.text + (f" {refs}" if refs else ""))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _annex_table(document, section, texts) -> None:
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, label in zip(
+        table.rows[0].cells, (texts["number"], texts["text"], texts["sources"]), strict=True
+    ):
+        cell.text = label
+    for paragraph in section.paragraphs:
+        cells = table.add_row().cells
+        cells[0].text = paragraph.number
+        cells[1].text = paragraph.text
+        cells[2].text = references_text(paragraph, texts)

@@ -1,0 +1,121 @@
+"""Review and approval of a draft version: draft → in review → approved, or back to draft.
+
+Each move locks the version row, checks the version is in the state the move starts
+from (so two directors clicking at once make one move), records a `VersionTransition`
+and, once the transaction commits, emails the people involved. Who may make a move is
+decided in `positions/rules.py`; these functions check only the state.
+"""
+
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
+from stakeholders.models import Membership
+
+Status = DraftVersion.Status
+
+MOVES = {
+    "submit": (Status.DRAFT, Status.IN_REVIEW),
+    "request_changes": (Status.IN_REVIEW, Status.DRAFT),
+    "approve": (Status.IN_REVIEW, Status.APPROVED),
+}
+
+
+@transaction.atomic
+def version_transition(*, version: DraftVersion, move: str, actor, note: str = "") -> DraftVersion:
+    """Make `move` (one of MOVES) on the version; refuse it from any other state."""
+    source, target = MOVES[move]
+    locked = DraftVersion.objects.select_for_update().get(pk=version.pk)
+    if locked.status != source:
+        if locked.status == Status.APPROVED:
+            raise ValidationError(
+                _("This version is approved and locked; edit it to start a new draft.")
+            )
+        raise ValidationError(
+            _("This version is %(status)s; it cannot be %(move)s now.")
+            % {"status": locked.get_status_display(), "move": move_label(move)}
+        )
+    if move == "request_changes" and not note.strip():
+        raise ValidationError(_("Say what should change."))
+    # The version's text is immutable; its status is the one field that moves.
+    DraftVersion.objects.filter(pk=locked.pk).update(status=target)
+    VersionTransition.objects.create(
+        version=locked, from_status=source, to_status=target, actor=actor, note=note
+    )
+    transaction.on_commit(partial(_notify, locked.pk, move, actor.pk, note))
+    locked.status = target
+    return locked
+
+
+def move_label(move: str) -> str:
+    return {
+        "submit": _("sent for review"),
+        "request_changes": _("sent back with changes requested"),
+        "approve": _("approved"),
+    }[move]
+
+
+@transaction.atomic
+def review_comment_add(*, version: DraftVersion, section: Section, author, text: str):
+    """A comment on a section; an approved version takes no more comments."""
+    if section.version_id != version.pk:
+        raise ValidationError(_("This section is not part of this version."))
+    if version.is_approved:
+        raise ValidationError(
+            _("This version is approved and locked; edit it to start a new draft.")
+        )
+    if not text.strip():
+        raise ValidationError(_("A comment cannot be empty."))
+    return ReviewComment.objects.create(
+        version=version, section=section, author=author, text=text.strip()
+    )
+
+
+def people_involved(version: DraftVersion, move: str) -> list[str]:
+    """Addresses to tell of a move: the version's author, everyone who moved or commented
+    on it, and, when it is sent for review, the convening directorate's directors."""
+    users = {version.created_by_id}
+    users |= set(version.transitions.values_list("actor_id", flat=True))
+    users |= set(version.comments.values_list("author_id", flat=True))
+    if move == "submit":
+        users |= set(
+            Membership.objects.filter(
+                organisation_id=version.paper.consultation.convener_id,
+                role=Membership.Role.DIRECTOR,
+            ).values_list("user_id", flat=True)
+        )
+    emails = get_user_model().objects.filter(pk__in=users).exclude(email="")
+    return sorted(emails.values_list("email", flat=True))
+
+
+def _notify(version_id: int, move: str, actor_id: int, note: str) -> None:
+    version = DraftVersion.objects.select_related("paper__consultation").get(pk=version_id)
+    actor = get_user_model().objects.get(pk=actor_id)
+    recipients = people_involved(version, move)
+    if not recipients:
+        return
+    from django.conf import settings
+
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("%(paper)s, version %(number)s: %(move)s") % {
+            "paper": version.paper.title,
+            "number": version.number,
+            "move": move_label(move),
+        }
+        body = _(
+            "%(actor)s: version %(number)s of %(paper)s was %(move)s.\n\n%(note)s\n\n%(url)s"
+        ) % {
+            "actor": actor.get_full_name() or actor.username,
+            "number": version.number,
+            "paper": version.paper.title,
+            "move": move_label(move),
+            "note": note,
+            "url": settings.SITE_URL.rstrip("/") + version.get_absolute_url(),
+        }
+    send_mail(subject, body, None, recipients)

@@ -1,0 +1,222 @@
+"""Every export opened and read back: DOCX, PDF, Markdown, JSON, inputs as CSV and XLSX."""
+
+import csv
+import io
+import json
+
+import docx
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from consult.models import Input
+from positions import exporting, review
+from positions.exports import version_render
+from positions.models import PaperExport
+from tests.factories import InputFactory
+from tests.positions.paper_helpers import aggregate, inputs_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _docx_text(content):
+    document = docx.Document(io.BytesIO(content))
+    body = "\n".join(p.text for p in document.paragraphs)
+    tables = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    header = document.sections[0].header.paragraphs[0].text
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    return body + "\n" + tables, header, headings
+
+
+def test_docx_has_headings_draft_mark_and_source_references(world):
+    cited = inputs_for(world)
+    version = aggregate(world)
+
+    text, header, headings = _docx_text(
+        version_render(version, format="docx", language="en", audience="directorate")
+    )
+
+    assert "DRAFT — NOT FOR CIRCULATION" in header
+    assert "Version 1" in header
+    assert "DRAFT — NOT FOR CIRCULATION" in text
+    assert any(h.endswith("Background") for h in headings)
+    assert any(world.issue.title in h for h in headings)
+    assert any(h.endswith("Annex: participants") for h in headings)
+    assert f"[{cited[0].reference}" in text
+    assert "1.1 " in text
+
+
+def test_indonesian_headings_and_an_approved_version_without_the_mark(world):
+    inputs_for(world)
+    version = aggregate(world)
+    review.version_transition(version=version, move="submit", actor=world.staff)
+    review.version_transition(version=version, move="approve", actor=world.director)
+    version.refresh_from_db()
+
+    text, header, headings = _docx_text(
+        version_render(version, format="docx", language="id", audience="directorate")
+    )
+
+    assert "NOT FOR CIRCULATION" not in text + header
+    assert "TIDAK UNTUK" not in text + header
+    assert any(h.endswith("Latar belakang") for h in headings)
+    assert "Versi 1" in header
+
+
+def test_circulation_names_only_public_inputs_and_counts_the_others(world):
+    public = inputs_for(world, orgs=[world.ngo])[0]
+    private = inputs_for(
+        world,
+        orgs=[world.ministry, world.partner],
+        confidentiality=Input.Confidentiality.DIRECTORATE,
+    )
+    secret = InputFactory(
+        session=world.session,
+        issue=world.other_issue,
+        organisation=world.ministry,
+        text="A confidential remark nobody outside may read.",
+        confidentiality=Input.Confidentiality.DIRECTORATE,
+    )
+    version = aggregate(world)
+
+    content = version_render(version, format="md", language="en", audience="public").decode()
+
+    assert public.reference in content
+    assert all(i.reference not in content for i in [*private, secret])
+    assert "other inputs not named" in content
+    assert "confidential remark" not in content
+    assert "Text withheld" in content
+    data = json.loads(version_render(version, format="json", language="en", audience="public"))
+    dumped = json.dumps(data)
+    assert secret.reference not in dumped
+    assert "confidential remark" not in dumped
+    internal = version_render(version, format="md", language="en", audience="directorate")
+    assert secret.reference in internal.decode()
+
+
+def test_pdf_text_has_title_mark_and_references(world, tmp_path):
+    cited = inputs_for(world)
+    version = aggregate(world)
+
+    content = version_render(version, format="pdf", language="en", audience="directorate")
+
+    reader = PdfReader(io.BytesIO(content))
+    first = reader.pages[0].extract_text()
+    assert world.consultation.title in first
+    assert "DRAFT — NOT FOR CIRCULATION" in first
+    assert "Version 1" in first
+    every = "\n".join(page.extract_text() for page in reader.pages)
+    assert cited[0].reference in every
+    assert "Consensus map" in every
+
+
+def test_json_has_sections_sources_and_key_points(world):
+    cited = inputs_for(world)
+    version = aggregate(world)
+
+    data = json.loads(version_render(version, format="json", language="en", audience="directorate"))
+
+    assert data["version"] == 1
+    assert data["status"] == "draft"
+    assert [s["kind"] for s in data["sections"]][0] == "background"
+    point = data["aggregation"]["issues"][0]["key_points"][0]
+    assert cited[0].reference in point["sources"]
+
+
+def _filtered_inputs(world):
+    concern = InputFactory(
+        session=world.session,
+        issue=world.issue,
+        organisation=world.ngo,
+        kind="concern",
+        text='Biaya penempatan terlalu tinggi, kata "kami".',
+    )
+    InputFactory(
+        session=world.session, issue=world.issue, organisation=world.ministry, kind="statement"
+    )
+    return concern
+
+
+def test_inputs_csv_and_xlsx_round_trip_the_filtered_list(
+    world, django_capture_on_commit_callbacks
+):
+    concern = _filtered_inputs(world)
+    paper = aggregate(world).paper
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_csv = exporting.export_request(
+            paper=paper, user=world.staff, format="csv", filters={"kind": "concern"}
+        )
+        as_xlsx = exporting.export_request(
+            paper=paper, user=world.staff, format="xlsx", filters={"kind": "concern"}
+        )
+
+    for export in (as_csv, as_xlsx):
+        export.refresh_from_db()
+        assert export.status == PaperExport.Status.DONE, export.error
+    rows = list(csv.DictReader(io.StringIO(as_csv.file.open("rb").read().decode("utf-8-sig"))))
+    assert [(r["reference"], r["kind"], r["text"]) for r in rows] == [
+        (concern.reference, "concern", concern.text)
+    ]
+    sheet = load_workbook(as_xlsx.file.open("rb")).active
+    values = list(sheet.values)
+    assert values[0][0] == "reference"
+    assert [(v[0], v[5], v[-1]) for v in values[1:]] == [
+        (concern.reference, "concern", concern.text)
+    ]
+
+
+def test_an_export_is_recorded_and_downloadable_again(
+    world, login, django_capture_on_commit_callbacks
+):
+    inputs_for(world)
+    aggregate(world)
+    client = login(world.staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/c/gcm-2017/paper/exports/",
+            {"version": 1, "format": "pdf", "language": "en", "audience": "public"},
+        )
+
+    assert response.status_code == 302
+    export = PaperExport.objects.get()
+    assert (export.created_by, export.version.number, export.format, export.language) == (
+        world.staff,
+        1,
+        "pdf",
+        "en",
+    )
+    assert export.status == "done"
+    assert export.progress == 100
+    for _ in range(2):
+        download = client.get(f"/c/gcm-2017/paper/exports/{export.pk}/download/")
+        assert download.status_code == 200
+        assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert (
+        login(world.partner_participant)
+        .get(f"/c/gcm-2017/paper/exports/{export.pk}/download/")
+        .status_code
+        == 403
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "json"])
+def test_the_export_paper_command_writes_each_format(world, tmp_path, fmt):
+    inputs_for(world)
+    aggregate(world)
+    out = tmp_path / f"paper.{fmt}"
+
+    call_command("export_paper", consultation="gcm-2017", format=fmt, language="en", out=str(out))
+
+    content = out.read_bytes()
+    assert content
+    if fmt == "docx":
+        assert "Version 1" in _docx_text(content)[1]
+    elif fmt == "pdf":
+        assert "Version 1" in PdfReader(io.BytesIO(content)).pages[0].extract_text()
+    elif fmt == "md":
+        assert content.decode().startswith(f"# {world.consultation.title}")
+    else:
+        assert json.loads(content)["version"] == 1
