@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from config.api import ERRORS
 from consult.api import ConsultationScoped
+from consult.selectors import inputs_readable
 from positions import selectors, services
 from positions.exports import draft_version_docx
 from positions.models import AggregationRun, DraftVersion
@@ -65,8 +66,17 @@ class SectionSerializer(serializers.Serializer):
 
     @extend_schema_field(ParagraphSerializer(many=True))
     def get_paragraphs(self, section):
+        user, consultation = self.context["request"].user, self.context["consultation"]
         return [
-            {"text": p.text, "sources": [source.pk for source in p.sources.all()]}
+            {
+                "text": p.text,
+                "sources": [
+                    source.pk
+                    for source in inputs_readable(
+                        user=user, consultation=consultation, inputs=p.sources.all()
+                    )
+                ],
+            }
             for p in section.paragraphs.all()
         ]
 
@@ -144,6 +154,9 @@ class DraftDetail(DraftMixin, generics.RetrieveAPIView):
 
     def get_object(self):
         return self.version()
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "consultation": self.consultation}
 
 
 class DocxRenderer(BaseRenderer):

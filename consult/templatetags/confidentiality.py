@@ -2,8 +2,7 @@
 
 from django import template
 
-from consult.predicates import SPEAKING_ROLES, readable_tiers
-from stakeholders.selectors import organisations_where
+from consult.selectors import inputs_readable
 
 register = template.Library()
 
@@ -11,6 +10,4 @@ register = template.Library()
 @register.simple_tag
 def readable_sources(inputs, user, consultation):
     """The inputs among `inputs` that `user` may read, by tier or as their organisation."""
-    tiers = readable_tiers(user, consultation)
-    own = organisations_where(user, *SPEAKING_ROLES)
-    return [i for i in inputs if i.confidentiality in tiers or i.organisation_id in own]
+    return inputs_readable(user=user, consultation=consultation, inputs=inputs)

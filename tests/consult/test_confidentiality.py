@@ -111,3 +111,35 @@ def test_withdrawn_and_draft_inputs_are_never_published(login, world, published)
     )
     url = reverse("consult:published_inputs", args=[world.consultation.slug, world.session.pk])
     assert "Masih draf." not in login(world.staff).get(url).content.decode()
+
+
+def test_the_api_lists_a_drafts_sources_as_the_page_does(world, published):
+    from rest_framework.test import APIClient
+
+    paper = paper_get_or_create(consultation=world.consultation)
+    ids = tuple(input.pk for input in published.values())
+    sections = [
+        SectionDraft(
+            kind="issue",
+            heading="1",
+            issue_id=world.issue.pk,
+            paragraphs=(ParagraphDraft(text="Paragraf.", source_ids=ids),),
+        )
+    ]
+    version = draft_version_create(
+        paper=paper, sections=sections, created_by=world.staff, origin="editor"
+    )
+    url = f"/api/v1/consultations/{world.consultation.slug}/drafts/{version.number}/"
+
+    def sources_for(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        return set(response.json()["sections"][0]["paragraphs"][0]["sources"])
+
+    assert sources_for(world.staff) == set(ids)
+    assert sources_for(world.partner_participant) == {
+        published["public"].pk,
+        published["participants"].pk,
+    }
