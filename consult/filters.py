@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,31 @@ class PlainSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
         )
+
+
+SORTS = [
+    ("pk", "id", _("Reference")),
+    ("submitted_at", "submitted", _("Submitted")),
+    ("organisation__name", "organisation", _("Organisation")),
+    ("issue__code", "issue", _("Issue")),
+    ("kind", "kind", _("Kind")),
+    ("language", "language", _("Language")),
+    ("status", "status", _("Status")),
+]
+
+
+def _descending(label) -> str:
+    return _("%(column)s (descending)") % {"column": label}
+
+
+def _sort_labels() -> dict:
+    """Labels that stay lazy: django-filter formats its own at import time, in whatever
+    language is active then, so the options came out half Indonesian in English."""
+    labels = {}
+    for field, param, label in SORTS:
+        labels[field] = label
+        labels[f"-{param}"] = lazy(_descending, str)(label)
+    return labels
 
 
 class InputFilter(django_filters.FilterSet):
@@ -82,15 +108,8 @@ class InputFilter(django_filters.FilterSet):
     )
     o = django_filters.OrderingFilter(
         widget=PlainSelect,
-        fields=[
-            ("pk", "id"),
-            ("submitted_at", "submitted"),
-            ("organisation__name", "organisation"),
-            ("issue__code", "issue"),
-            ("kind", "kind"),
-            ("language", "language"),
-            ("status", "status"),
-        ],
+        fields=[(field, param) for field, param, _label in SORTS],
+        field_labels=_sort_labels(),
         label=_("Sort by"),
     )
 
