@@ -15,6 +15,7 @@ import argparse
 import http.client
 import json
 import os
+import resource
 import secrets
 import signal
 import subprocess
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import yaml
 
@@ -50,6 +51,25 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU (user + system) of gunicorn (the master `pid` and its workers), and of every
+    PostgreSQL process on the machine (ours are most of them while the load runs)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    gunicorn = postgres = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, tail = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        fields = tail.split()
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        if int(fields[1]) == pid or stat.parent.name == str(pid):  # a worker or the master
+            gunicorn += seconds
+        elif head.endswith("(postgres"):
+            postgres += seconds
+    return gunicorn, postgres
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -131,6 +151,8 @@ def main() -> None:
     started = time.perf_counter()
     data = json.loads(subprocess.run(["python", "bench/web_load.py"], **run).stdout)
     print(f"loaded {args.inputs} inputs in {time.perf_counter() - started:.1f} s")
+    shares = ", ".join(f"{q!r} {share:.1%}" for q, share in data["search_selectivity"].items())
+    print(f"search queries (share of inputs each matches): {shares}")
 
     log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
@@ -156,6 +178,7 @@ def main() -> None:
             "Content-Type": "application/json",
         }
         counter = iter(range(10**9))
+        queries = iter(data["search_queries"] * 10**6)
 
         def submit():
             body = json.dumps(
@@ -175,7 +198,7 @@ def main() -> None:
             "staff input list": lambda: ("GET", f"/c/{slug}/staff/inputs/", cookie, None),
             "staff input search": lambda: (
                 "GET",
-                f"/c/{slug}/staff/inputs/?q=perlindungan&kind=concern&o=-organisation",
+                f"/c/{slug}/staff/inputs/?q={quote(next(queries))}&kind=concern&o=-organisation",
                 cookie,
                 None,
             ),
@@ -190,7 +213,16 @@ def main() -> None:
         }
         # Warm up every worker and path, then measure.
         drive(port, endpoints, 2, args.concurrency)
+        client_before = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_before = _cpu_seconds(server.pid)
+        wall = time.monotonic()
         result = drive(port, endpoints, args.seconds, args.concurrency)
+        wall = time.monotonic() - wall
+        client_after = resource.getrusage(resource.RUSAGE_SELF)
+        server_cpu, postgres_cpu = (
+            after - before
+            for after, before in zip(_cpu_seconds(server.pid), cpu_before, strict=True)
+        )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -200,6 +232,13 @@ def main() -> None:
     print(
         f"gunicorn ({' '.join(command)}), WEB_CONCURRENCY={workers}, "
         f"{args.concurrency} client threads, {args.seconds:.0f} s, PostgreSQL"
+    )
+    client_cpu = sum(
+        getattr(client_after, f) - getattr(client_before, f) for f in ("ru_utime", "ru_stime")
+    )
+    print(
+        f"CPU over the measured {wall:.0f} s (2 cores = {2 * wall:.0f} s): "
+        f"client {client_cpu:.1f} s, gunicorn {server_cpu:.1f} s, PostgreSQL {postgres_cpu:.1f} s"
     )
     health_p95 = percentile(result["timings"]["health /healthz"], 95)
     columns = ("req/s", "p50 ms", "p95 ms", "p99 ms", "p95/health", "errors")

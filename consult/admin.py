@@ -1,11 +1,14 @@
 from django.contrib import admin
 
 from consult.models import (
+    AuditEvent,
     Consultation,
     Input,
     InputAttachment,
+    InputModeration,
     InputRevision,
     Session,
+    Tag,
     ThematicIssue,
 )
 
@@ -97,3 +100,42 @@ class InputAdmin(admin.ModelAdmin):
     raw_id_fields = ["session", "issue", "organisation", "author"]
     date_hierarchy = "submitted_at"
     inlines = [InputRevisionInline, InputAttachmentInline]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "consultation", "created_at"]
+    list_filter = ["consultation"]
+    search_fields = ["name"]
+    list_select_related = ["consultation"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never changed here: moderation and the trail change only through
+    consult.moderation, which keeps the two consistent."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InputModeration)
+class InputModerationAdmin(ReadOnlyAdmin):
+    list_display = ["input", "is_hidden", "reason", "changed_by", "changed_at"]
+    list_filter = ["is_hidden", "input__session__consultation"]
+    search_fields = ["reason", "changed_by__username"]
+    list_select_related = ["input__session", "input__organisation", "changed_by"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "consultation", "input", "actor", "action", "reason"]
+    list_filter = ["action", "consultation"]
+    search_fields = ["reason", "actor__username"]
+    date_hierarchy = "created_at"
+    list_select_related = ["consultation", "input__session", "input__organisation", "actor"]

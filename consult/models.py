@@ -286,7 +286,11 @@ class Input(models.Model):
         ordering = ["session", "issue", "pk"]
         verbose_name = _("input")
         verbose_name_plural = _("inputs")
-        indexes = [models.Index(fields=["issue", "status"], name="input_issue_status")]
+        indexes = [
+            models.Index(fields=["issue", "status"], name="input_issue_status"),
+            # The staff list's default order, newest first (consult.staff_selectors).
+            models.Index(fields=["-submitted_at", "-id"], name="input_submitted_newest"),
+        ]
 
     def __str__(self):
         return f"{self.reference} — {self.organisation.short_name}"
@@ -306,6 +310,16 @@ class Input(models.Model):
             return "GCM-new"
         year = self.reference_year or self.session.date.year
         return f"GCM-{year}-{self.pk:04d}"
+
+    @property
+    def is_hidden(self) -> bool:
+        """Hidden by staff (consult.moderation). Templates ask this, not
+        `input.moderation.is_hidden`: for an input never moderated that lookup fails, and
+        the template engine then runs `dir()` on the input, on every row of a list."""
+        try:
+            return self.moderation.is_hidden
+        except InputModeration.DoesNotExist:
+            return False
 
     @property
     def is_recorded_by_staff(self):

@@ -58,8 +58,7 @@ class InputSerializer(serializers.ModelSerializer):
         return [tag.name for tag in input.tags.all()]
 
     def get_hidden(self, input) -> bool:
-        moderation = getattr(input, "moderation", None)
-        return bool(moderation and moderation.is_hidden)
+        return input.is_hidden
 
 
 class InputCreateSerializer(serializers.Serializer):

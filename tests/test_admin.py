@@ -12,12 +12,13 @@ pytestmark = pytest.mark.django_db
 def admin_client_with_data(admin_client, world, django_capture_on_commit_callbacks):
     from rest_framework.authtoken.models import Token
 
+    from consult.moderation import input_hide, inputs_tag
     from consult.services import input_save
     from positions.models import GlossaryTerm
     from positions.services import aggregation_run_start, paper_get_or_create
     from stakeholders.services import invitation_create
 
-    input_save(
+    input = input_save(
         author=world.ngo_participant,
         organisation=world.ngo,
         session=world.session,
@@ -27,6 +28,14 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         language="id",
         submit=True,
     )
+    # A tag, a moderation and audit events, through the services staff use.
+    inputs_tag(
+        consultation=world.consultation,
+        input_ids=[input.pk],
+        tag_names=["perlindungan"],
+        actor=world.staff,
+    )
+    input_hide(input=input, reason="Off topic", actor=world.staff)
     Group.objects.create(name="Analysts")
     invitation_create(
         created_by=world.staff,
@@ -61,3 +70,16 @@ def test_every_admin_detail_page_loads(admin_client_with_data, model):
     response = admin_client_with_data.get(url)
 
     assert response.status_code == 200
+
+
+def test_the_trail_and_moderation_are_read_only_in_the_admin(admin_client_with_data):
+    from consult.models import AuditEvent, InputModeration
+
+    for model in (AuditEvent, InputModeration):
+        opts = model._meta
+        obj = model.objects.first()
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+
+        assert admin_client_with_data.get(add).status_code == 403
+        assert admin_client_with_data.post(change, {}).status_code == 403

@@ -47,6 +47,39 @@ def test_filters_combine_and_stay_in_the_url(world, login):
     assert "kind=concern" in response.content.decode()  # sort links keep the filter
 
 
+def test_the_form_shows_the_filters_of_the_url(world, login):
+    _input(world, kind=Input.Kind.CONCERN)
+    client = login(world.staff)
+
+    html = _list(client, world, kind="concern", o="-organisation", q="migran").content.decode()
+
+    assert '<option value="concern" selected>' in html
+    assert '<option value="-organisation" selected>' in html
+    assert 'name="q" value="migran"' in html
+
+
+def test_the_organisation_filter_offers_only_organisations_that_spoke(world, login):
+    _input(world, organisation=world.ministry)
+    elsewhere = InputFactory(organisation=OrganisationFactory(name="Spoke elsewhere"))
+    client = login(world.staff)
+
+    choices = _list(client, world).context["filter"].form.fields["organisation"].queryset
+
+    assert list(choices) == [world.ministry]
+    assert elsewhere.organisation not in choices
+
+
+def test_sort_labels_follow_the_language_of_the_request(world, client):
+    from django.utils import translation
+
+    from consult.filters import InputFilter
+
+    for language, word in [("en", "descending"), ("id", "menurun")]:
+        with translation.override(language):
+            labels = [str(label) for _value, label in InputFilter().form.fields["o"].choices]
+        assert any(word in label for label in labels), (language, labels)
+
+
 def test_date_range_and_session_filters(world, login):
     other_session = SessionFactory(consultation=world.consultation, title="Second round")
     old = _input(world, submitted_at=timezone.make_aware(datetime.datetime(2017, 11, 14, 10)))
@@ -240,8 +273,10 @@ def _count_queries(client, url):
         ),
         lambda w: reverse("staff:dashboard", args=[w.consultation.slug]),
         lambda w: reverse("staff:audit", args=[w.consultation.slug]),
+        lambda w: reverse("api:inputs", args=[w.consultation.slug]),
+        lambda w: reverse("api:inputs", args=[w.consultation.slug]) + "?o=-organisation&q=input",
     ],
-    ids=["list", "list filtered", "dashboard", "audit"],
+    ids=["list", "list filtered", "dashboard", "audit", "api list", "api list filtered"],
 )
 def test_query_count_does_not_grow_from_10_to_1000_inputs(world, login, url):
     client = login(world.staff)
