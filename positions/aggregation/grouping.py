@@ -21,8 +21,15 @@ BATCH = 2048
 DECIMALS = 6
 
 
-def tfidf(features: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
-    """L2-normalised TF-IDF (sublinear tf, smooth idf) and the column names."""
+def tfidf(
+    features: Sequence[Sequence[str]], *, concept_weight: float = 1.0
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """L2-normalised TF-IDF (sublinear tf, smooth idf) and the column names.
+
+    Glossary concepts (features starting with "~") weigh `concept_weight` times their
+    TF-IDF: they are the domain's terms, what a key point is about, while the other
+    words also carry how each organisation frames its view (its evidence, its place).
+    """
     vocabulary: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
     for feats in features:
@@ -39,11 +46,14 @@ def tfidf(features: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[st
         (np.log1p(np.asarray(counts, dtype=np.float64)), indices, indptr), shape=shape
     )
     df = np.bincount(matrix.indices, minlength=shape[1])
-    matrix = matrix @ sparse.diags(np.log((1 + shape[0]) / (1 + df)) + 1)
+    weight = np.log((1 + shape[0]) / (1 + df)) + 1
+    names = sorted(vocabulary, key=vocabulary.get)
+    weight[[n for n, name in enumerate(names) if name.startswith("~")]] *= concept_weight
+    matrix = matrix @ sparse.diags(weight)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1
     matrix = sparse.diags(1 / norms) @ matrix
-    return sparse.csr_matrix(matrix), sorted(vocabulary, key=vocabulary.get)
+    return sparse.csr_matrix(matrix), names
 
 
 def _normalised(rows: np.ndarray) -> np.ndarray:
