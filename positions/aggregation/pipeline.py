@@ -226,8 +226,9 @@ def issue_aggregate(
     )
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
-    for label in range(int(labels.max()) + 1 if len(labels) else 0):
-        rows = np.flatnonzero(labels == label)
+    order = np.argsort(labels, kind="stable")  # rows of each label, in row order
+    bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
+    for rows in (order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
         indices = sorted({statements[r].input_index for r in rows})
         expanded = sorted({m for i in indices for m in members_of.get(i, (i,))})
         if len(expanded) < 2:
