@@ -9,15 +9,15 @@ groups, and each key point's label by the rule of `positions/aggregation/pipelin
 
 What makes a campaign and what does not, as in a real consultation:
 
-- a *campaign letter* is one template (the coalition's own framing, the point, its
-  emphasis) that every signatory sends with small edits: the sender's name and town,
-  and a word or two added, dropped or mistyped;
+- a *campaign letter* is one organisation's text that every signatory sends with small
+  edits: its town added, and up to two words added, dropped or mistyped (never a
+  negation);
 - an *independent* input is written by its organisation in its own words: its own
-  framing built from several parts (what the organisation bases the view on, who it
-  works with, where), the point in one of its phrasings, the place before or after the
-  point. Until pipeline 3 the framing was one of ten fixed openers, so one input in
-  twelve had a near-copy written independently by another organisation — something
-  no real consultation shows and no duplicate detector can tell from a campaign.
+  framing built from several parts (what it bases the view on, whom it works with,
+  where, since when), the point in one of its phrasings with the glossary synonyms it
+  prefers ("human trafficking", "trafficking in persons"), its own emphasis. Until pipeline 3 the framing was one of ten fixed openers, so one input in
+  thirteen had a word-for-word copy written independently by another organisation —
+  something no real consultation shows and no detector can tell from a campaign.
 """
 
 import random
