@@ -2,12 +2,22 @@
 
 Each thematic issue has key points drawn from the seed consultation (14 November 2017);
 every key point is written in Indonesian and in English, each in two phrasings with
-synonyms picked at random ({a|b} below), framed by openers and qualifiers that several
-key points share. Around them: campaign letters (one text sent by many organisations,
-each copy with a small edit), off-topic noise, organisations of several kinds and, for
-some key points, organisations that oppose. The generator records the truth: the key
-point of every input, the campaign groups, and each key point's label by the rule of
-`positions/aggregation/pipeline.py`.
+synonyms picked at random ({a|b} below). Around them: campaign letters, off-topic
+noise, organisations of several kinds and, for some key points, organisations that
+oppose. The generator records the truth: the key point of every input, the campaign
+groups, and each key point's label by the rule of `positions/aggregation/pipeline.py`.
+
+What makes a campaign and what does not, as in a real consultation:
+
+- a *campaign letter* is one organisation's text that every signatory sends with small
+  edits: its town added, and up to two words added, dropped or mistyped (never a
+  negation);
+- an *independent* input is written by its organisation in its own words: its own
+  framing built from several parts (what it bases the view on, whom it works with,
+  where, since when), the point in one of its phrasings with the glossary synonyms it
+  prefers ("human trafficking", "trafficking in persons"), its own emphasis. Until pipeline 3 the framing was one of ten fixed openers, so one input in
+  thirteen had a word-for-word copy written independently by another organisation —
+  something no real consultation shows and no detector can tell from a campaign.
 """
 
 import random
@@ -15,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 from positions.aggregation import InputRecord, IssueRecord
+from positions.aggregation.duplicates import NEGATIONS
+from positions.aggregation.glossary import GLOSSARY
 
 KINDS = ("ministry", "ngo", "international", "academia", "private")
 
@@ -119,31 +131,25 @@ KEY_POINTS = [
     ],
 ]
 
-OPENERS = {
-    "en": [
-        "",
-        "",
-        "We believe that ",
-        "In our view, ",
-        "Our organisation stresses that ",
-        "From our field work, ",
-        "As stated in the meeting, ",
-        "Allow us to note that ",
-        "Our members report that ",
-        "To be frank, ",
-    ],
-    "id": [
-        "",
-        "",
-        "Kami berpendapat bahwa ",
-        "Menurut kami, ",
-        "Organisasi kami menegaskan bahwa ",
-        "Dari kerja lapangan kami, ",
-        "Seperti disampaikan dalam rapat, ",
-        "Izinkan kami mencatat bahwa ",
-        "Anggota kami melaporkan bahwa ",
-        "Terus terang, ",
-    ],
+# An independent input's own framing: what its organisation bases the view on, whom it
+# works with, where; assembled per input, so two organisations rarely frame alike.
+FRAMING = {
+    "en": (
+        "{Based on|Drawing on|From|Judging by} {our|the} {monitoring|casework|surveys|"
+        "interviews|home visits|hotline records|field notes} {with|among} {families|"
+        "seafarers|caregivers|fishers|students|women|young people|returnees} in {place} "
+        "{this year|last year|since 2015|over the past decade|in recent months|during the "
+        "pandemic|for years}, "
+        "{we believe|we hold|we would note|it is clear|we conclude|we see} that "
+    ),
+    "id": (
+        "{Berdasarkan|Dari|Menilik|Bertolak dari} {pemantauan|pendampingan kasus|survei|"
+        "wawancara|kunjungan rumah|catatan pengaduan|catatan lapangan} kami {dengan|"
+        "bersama} {keluarga|pelaut|pengasuh|nelayan|pelajar|perempuan|pemuda|purna "
+        "pekerja} di {place} {tahun ini|tahun lalu|sejak 2015|selama satu dekade|dalam "
+        "beberapa bulan terakhir|selama pandemi|bertahun-tahun}, {kami yakin|kami berpendapat|kami mencatat|jelas|kami "
+        "menyimpulkan|tampak} bahwa "
+    ),
 }
 PLACES = (
     "Aceh Bali Banten Bengkulu Gorontalo Jambi Lampung Maluku Papua Riau Jakarta Yogyakarta "
@@ -168,18 +174,23 @@ QUALIFIERS = {
         ", segera bagi anak buah kapal",
     ],
 }
+# Concepts whose glossary terms can stand in for each other in a sentence: an independent
+# writer picks their own ("human trafficking", "trafficking in persons", "TPPO").
+SYNONYM_CONCEPTS = frozenset(
+    """
+    migrant-worker trafficking recruitment-agency receiving-country legal-aid abroad
+    employer passport irregular banking money village skills qualification training
+    welfare cooperation holistic governance cheap simple integrated system data improve
+    combat safe pathway poverty lack illegal tighten licensing need
+    """.split()
+)
+EMPHASIS = {"en": ("also", "truly", "really", "indeed"), "id": ("juga", "sungguh", "memang")}
 NOISE = (
     "the meeting room was cold and lunch arrived late thanks organisers schedule parking "
     "ruang rapat dingin makan siang terlambat terima kasih panitia jadwal parkir kopi "
     "projector microphone slides agenda printed badges hotel taxi weather rain"
 ).split()
 SYLLABLES = [c + v for c in "bdklmrst" for v in "aiu"]
-
-
-def _place(rng: random.Random, lang: str) -> str:
-    if rng.random() < 0.3:
-        return ""
-    return (" in " if lang == "en" else " di ") + rng.choice(PLACES)
 
 
 def _noise(rng: random.Random) -> str:
@@ -193,6 +204,65 @@ _CHOICE = re.compile(r"\{([^{}]*)\}")
 
 def _fill(template: str, rng: random.Random) -> str:
     return _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template)
+
+
+def _synonyms() -> dict[str, tuple[re.Pattern, dict[str, tuple[str, ...]]]]:
+    table = {}
+    for lang, column in (("id", 1), ("en", 2)):
+        alternatives = {}
+        for entry in GLOSSARY:
+            if entry[0] in SYNONYM_CONCEPTS:
+                terms = tuple(entry[column].split("|"))
+                alternatives |= dict.fromkeys(terms, terms)
+        longest_first = sorted(alternatives, key=lambda term: (-len(term), term))
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b", re.I)
+        table[lang] = (pattern, alternatives)
+    return table
+
+
+_SYNONYMS = _synonyms()
+
+
+def _reworded(rng: random.Random, lang: str, point: str) -> str:
+    """The point in the writer's own words: each glossary term may become a synonym."""
+    pattern, alternatives = _SYNONYMS[lang]
+
+    def pick(match: re.Match) -> str:
+        return (
+            rng.choice(alternatives[match.group(0).lower()])
+            if rng.random() < 0.6
+            else match.group(0)
+        )
+
+    return pattern.sub(pick, point)
+
+
+def _independent(rng: random.Random, lang: str, phrasing: str) -> str:
+    """An organisation's own input: its framing, the point in its own words, emphasis."""
+    point = _reworded(rng, lang, _fill(phrasing, rng).rstrip("."))
+    framing = _fill(FRAMING[lang].replace("{place}", rng.choice(PLACES)), rng)
+    return framing + point[0].lower() + point[1:] + rng.choice(QUALIFIERS[lang]) + "."
+
+
+def _letter(rng: random.Random, template: str, lang: str) -> str:
+    """One signatory's copy of a campaign letter: its town added, up to two small edits
+    (never to a negation: a signatory keeps the letter's meaning)."""
+    tokens = template.rstrip(".").split()
+    for _ in range(rng.choice((0, 1, 1, 2))):
+        j = rng.randrange(1, len(tokens))
+        if tokens[j].lower() in NEGATIONS:
+            continue
+        edit = rng.choice(("typo", "drop", "insert"))
+        if edit == "typo" and len(tokens[j].rstrip(",")) > 3:
+            word = tokens[j].rstrip(",")
+            k = rng.randrange(1, len(word) - 1)
+            tokens[j] = word[:k] + word[k + 1 :] + tokens[j][len(word) :]
+        elif edit == "drop" and len(tokens) > 8:
+            del tokens[j]
+        else:
+            tokens.insert(j, rng.choice(EMPHASIS[lang]))
+    town = ("from " if lang == "en" else "dari ") + rng.choice(PLACES)
+    return " ".join(tokens) + f" ({town})."
 
 
 @dataclass
@@ -257,20 +327,12 @@ def corpus_make(
         phrasing = KEY_POINTS[(issue.id - 1) % 4][k][
             rng.choice((0, 1)) + (2 if lang == "id" else 0)
         ]
-        base = (
-            rng.choice(OPENERS[lang][2:])
-            + _fill(phrasing, rng).rstrip(".")
-            + rng.choice(QUALIFIERS[lang][2:])
-            + "."
-        )
+        template = _independent(rng, lang, phrasing)  # one organisation's, adopted by all
         size = min(n_campaign, rng.randint(5, 25))
         members = []
         for org in rng.sample(speakers, min(size, len(speakers))):
-            tokens = base.split()
-            j = rng.randrange(len(tokens))
-            tokens[j] = tokens[j][:-1] if len(tokens[j]) > 3 else tokens[j] + "x"  # a typo
             stance = "oppose" if org in opposers else "support"
-            members.append(add(org, issue, k, " ".join(tokens), lang, stance))
+            members.append(add(org, issue, k, _letter(rng, template, lang), lang, stance))
         campaigns.append(members)
         n_campaign -= len(members)
     for _ in range(n_noise):
@@ -285,13 +347,7 @@ def corpus_make(
         phrasing = KEY_POINTS[(issue.id - 1) % 4][k][
             rng.choice((0, 1)) + (2 if lang == "id" else 0)
         ]
-        text = (
-            rng.choice(OPENERS[lang])
-            + _fill(phrasing, rng).rstrip(".")
-            + _place(rng, lang)
-            + rng.choice(QUALIFIERS[lang])
-            + "."
-        )
+        text = _independent(rng, lang, phrasing)
         stance = "oppose" if org in opposers else rng.choice(("support", "", "support"))
         add(org, issue, k, text, rng.choice((lang, lang, "")), stance)
     rng.shuffle(inputs)

@@ -154,6 +154,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Starting a run must answer quickly when the broker is down, not hang the request.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
+# `celery -A config beat` (one beat per deployment, the compose `beat` service) sends the
+# periodic tasks. expire_stale_runs fails runs whose worker died with no one to take
+# their message back (positions.services.aggregation_runs_expire).
+CELERY_BEAT_SCHEDULE = {
+    "expire-stale-aggregation-runs": {
+        "task": "positions.tasks.expire_stale_runs",
+        "schedule": env.float("AGGREGATION_EXPIRE_EVERY_SECONDS", default=300.0),
+    },
+}
+# Beat remembers when each task last ran in this file; /tmp is writable in the image.
+CELERY_BEAT_SCHEDULE_FILENAME = env(
+    "CELERY_BEAT_SCHEDULE_FILENAME",
+    default="/tmp/celerybeat-schedule",  # noqa: S108
+)
 
 # --- REST API (/api/v1/) -------------------------------------------------------------
 # Permissions come from the rules predicates through config.api.RulesPermission; the

@@ -21,8 +21,15 @@ BATCH = 2048
 DECIMALS = 6
 
 
-def tfidf(features: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
-    """L2-normalised TF-IDF (sublinear tf, smooth idf) and the column names."""
+def tfidf(
+    features: Sequence[Sequence[str]], *, concept_weight: float = 1.0
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """L2-normalised TF-IDF (sublinear tf, smooth idf) and the column names.
+
+    Glossary concepts (features starting with "~") weigh `concept_weight` times their
+    TF-IDF: they are the domain's terms, what a key point is about, while the other
+    words also carry how each organisation frames its view (its evidence, its place).
+    """
     vocabulary: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
     for feats in features:
@@ -39,70 +46,84 @@ def tfidf(features: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[st
         (np.log1p(np.asarray(counts, dtype=np.float64)), indices, indptr), shape=shape
     )
     df = np.bincount(matrix.indices, minlength=shape[1])
-    matrix = matrix @ sparse.diags(np.log((1 + shape[0]) / (1 + df)) + 1)
+    weight = np.log((1 + shape[0]) / (1 + df)) + 1
+    names = sorted(vocabulary, key=vocabulary.get)
+    weight[[n for n, name in enumerate(names) if name.startswith("~")]] *= concept_weight
+    matrix = matrix @ sparse.diags(weight)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1
     matrix = sparse.diags(1 / norms) @ matrix
-    return sparse.csr_matrix(matrix), sorted(vocabulary, key=vocabulary.get)
+    return sparse.csr_matrix(matrix), names
 
 
-def _normalised(rows: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+def _normalised(rows: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
     norms[norms == 0] = 1
-    return rows / norms
+    return sparse.csr_matrix(sparse.diags(1 / norms) @ rows)
 
 
-def _similarities(matrix: sparse.csr_matrix, centroids: np.ndarray) -> np.ndarray:
-    return np.round(np.asarray(matrix @ centroids.T), DECIMALS)
+def _best(rows: sparse.csr_matrix, centroids: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's most similar centroid (the lowest index among equals) and that cosine.
+
+    Sparse × sparse: a statement is compared only with centroids it shares a term with,
+    so the cost grows with the shared terms, not with rows × centroids (most of the
+    groups of a large consultation are one-off remarks that share nothing).
+    """
+    sims = sparse.csr_matrix(rows @ centroids.T)
+    sims.data = np.round(sims.data, DECIMALS)
+    sims.eliminate_zeros()
+    sims.sort_indices()  # argmax takes the first maximum: the lowest centroid index
+    best = np.asarray(sims.argmax(axis=1)).ravel()
+    value = np.asarray(sims.max(axis=1).todense()).ravel()
+    return best, value
 
 
-def _centroids(matrix: sparse.csr_matrix, labels: np.ndarray, k: int) -> np.ndarray:
+def _centroids(matrix: sparse.csr_matrix, labels: np.ndarray, k: int) -> sparse.csr_matrix:
     indicator = sparse.csr_matrix(
         (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels))
     )
-    return _normalised(np.asarray((indicator @ matrix).todense()))
+    return _normalised(sparse.csr_matrix(indicator @ matrix))
 
 
 def _leader(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
+    """A first grouping in input order, a batch of statements at a time.
+
+    A statement joins the most similar group opened in an earlier batch when it is
+    similar enough; the rest of the batch is grouped among itself, in order, each
+    statement joining the most similar earlier *opener* of the batch or opening a group.
+    Comparing with openers rather than with growing centroids keeps that step one dense
+    product of the batch's open statements (the refinement passes then move every
+    statement to its nearest centroid).
+    """
     n, width = matrix.shape
     labels = np.full(n, -1, dtype=np.int64)
-    sums = np.zeros((0, width))
+    sums = sparse.csr_matrix((0, width))
     for start in range(0, n, BATCH):
         block = matrix[start : start + BATCH]
         size = block.shape[0]
         mine = labels[start : start + size]  # a view: writing it writes `labels`
-        if len(sums):
-            sims = _similarities(block, _normalised(sums))
-            best = sims.argmax(axis=1)
-            hit = sims[np.arange(size), best] >= threshold
+        k = sums.shape[0]
+        if k:
+            best, value = _best(block, _normalised(sums))
+            hit = value >= threshold
             mine[hit] = best[hit]
-        # Groups opened in this batch: their sums and, kept row by row, their normalised
-        # rows, so each statement costs one product with the open groups (renormalising
-        # them all for every statement made the pass quadratic within a batch).
-        new_rows, normed, m = np.zeros((16, width)), np.zeros((16, width)), 0
-        for i in np.flatnonzero(mine < 0):
-            row = block[i].toarray().ravel()
-            if m:
-                sims = np.round(normed[:m] @ row, DECIMALS)
-                j = int(sims.argmax())
-                if sims[j] >= threshold:
-                    new_rows[j] += row
-                    normed[j] = _normalised(new_rows[j : j + 1])[0]
-                    mine[i] = len(sums) + j
+        open_rows = np.flatnonzero(mine < 0)
+        sims = np.round((block[open_rows] @ block[open_rows].T).toarray(), DECIMALS)
+        openers: list[int] = []
+        for a, row in enumerate(open_rows):
+            if openers:
+                candidates = sims[a, openers]
+                j = int(candidates.argmax())
+                if candidates[j] >= threshold:
+                    mine[row] = mine[open_rows[openers[j]]]
                     continue
-            if m == len(new_rows):
-                new_rows = np.vstack([new_rows, np.zeros_like(new_rows)])
-                normed = np.vstack([normed, np.zeros_like(normed)])
-            new_rows[m] = row
-            normed[m] = _normalised(row[None, :])[0]
-            m += 1
-            mine[i] = len(sums) + m - 1
-        new_rows = new_rows[:m]
-        sums = np.vstack([sums, np.zeros((len(new_rows), width))])
+            mine[row] = k + len(openers)
+            openers.append(a)
         indicator = sparse.csr_matrix(
-            (np.ones(size), (mine, np.arange(size))), shape=(len(sums), size)
+            (np.ones(size), (mine, np.arange(size))), shape=(k + len(openers), size)
         )
-        sums += np.asarray((indicator @ block).todense())
+        grown = sparse.vstack([sums, sparse.csr_matrix((len(openers), width))], format="csr")
+        sums = sparse.csr_matrix(grown + indicator @ block)
     return labels
 
 
@@ -127,16 +148,17 @@ def cluster(
         centroids = _centroids(matrix, labels, k)
         new = labels.copy()
         for start in range(0, matrix.shape[0], BATCH):
-            sims = _similarities(matrix[start : start + BATCH], centroids)
-            best = sims.argmax(axis=1)
-            keep = sims[np.arange(len(best)), best] >= threshold
+            best, value = _best(matrix[start : start + BATCH], centroids)
+            keep = value >= threshold
             new[start : start + len(best)][keep] = best[keep]
         labels = _relabel(new)
     k = int(labels.max()) + 1
     centroids = _centroids(matrix, labels, k)
-    close = np.round(centroids @ centroids.T, DECIMALS) >= merge_threshold
+    close = sparse.triu(sparse.csr_matrix(centroids @ centroids.T), 1).tocoo()
+    near = np.round(close.data, DECIMALS) >= merge_threshold
+    pairs = sorted(zip(close.row[near].tolist(), close.col[near].tolist(), strict=True))
     root = np.arange(k)
-    for i, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+    for i, j in pairs:
         ri, rj = root[i], root[j]
         while root[ri] != ri:
             ri = root[ri]

@@ -43,16 +43,22 @@ from positions.aggregation.text import (
     words,
 )
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass(frozen=True)
 class Params:
     """What shapes a run's result; stored in its manifest."""
 
-    duplicate_threshold: float = 0.65  # 2-gram Jaccard: two changed words in 20 still match
+    # word-set Jaccard with the letter's representative: a signatory's name, town and a
+    # couple of edited words in a 20-word letter stay above 0.75; two organisations
+    # writing the same point in their own words stay below it (duplicates.py)
+    duplicate_threshold: float = 0.75
+    duplicate_shingle: int = 1  # words per shingle: letters are a sentence or two
+
     group_threshold: float = 0.3  # cosine to a key point's centroid to join it
     merge_threshold: float = 0.55  # cosine between two centroids to merge their key points
+    concept_weight: float = 2.0  # glossary concepts against other words (grouping.tfidf)
     min_features: int = 2  # shorter statements ("Terima kasih.") are not grouped
     glossary: tuple[tuple[str, str], ...] = ()  # staff additions (Indonesian, English)
 
@@ -179,8 +185,18 @@ def issue_aggregate(
         return IssueResult(issue.code, 0, 0, 0, kinds={})
     normalised = [words(normalise(record.text)) for record in inputs]
 
+    languages = [
+        language_detect(tokens, record.language)
+        for tokens, record in zip(normalised, inputs, strict=True)
+    ]
+
     # 2. duplicates: members follow their representative from here on
-    groups = duplicate_groups(normalised, params.duplicate_threshold)
+    groups = duplicate_groups(
+        normalised,
+        params.duplicate_threshold,
+        languages=languages,
+        size=params.duplicate_shingle,
+    )
     members_of = {group[0]: group for group in groups}
     duplicate = {i for group in groups for i in group[1:]}
 
@@ -191,7 +207,7 @@ def issue_aggregate(
     for index, record in enumerate(inputs):
         if index in duplicate:
             continue
-        lang = language_detect(normalised[index], record.language)
+        lang = languages[index]
         for sentence in statements_split(record.text):
             tokens = words(normalise(sentence))
             feats = analyzer.features(tokens, lang)
@@ -204,14 +220,15 @@ def issue_aggregate(
             features.append(feats)
 
     # 3. key points
-    matrix, columns = tfidf(features)
+    matrix, columns = tfidf(features, concept_weight=params.concept_weight)
     labels = cluster(
         matrix, threshold=params.group_threshold, merge_threshold=params.merge_threshold
     )
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
-    for label in range(int(labels.max()) + 1 if len(labels) else 0):
-        rows = np.flatnonzero(labels == label)
+    order = np.argsort(labels, kind="stable")  # rows of each label, in row order
+    bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
+    for rows in (order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
         indices = sorted({statements[r].input_index for r in rows})
         expanded = sorted({m for i in indices for m in members_of.get(i, (i,))})
         if len(expanded) < 2:

@@ -1,6 +1,6 @@
 """docker-compose.yml, run without Docker.
 
-No container engine is needed: the `migrate`, `web` and `worker` commands are read from
+No container engine is needed: the `migrate`, `web`, `worker` and `beat` commands are read from
 docker-compose.yml and run exactly as written, with the environment the file gives them,
 against this machine's PostgreSQL and Redis, the way the containers would run them.
 Only what must differ on one machine is overridden: a fresh database, a Redis database
@@ -46,6 +46,7 @@ DEMO_PASSWORD = "gcm-demo-2017"  # noqa: S105 — consult/demo.py
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 DOCX_LINK = re.compile(rf"/c/{SLUG}/paper/versions/(\d+)/export\.docx")
 POLL_SECONDS = 60
+APP_SERVICES = ("migrate", "web", "worker", "beat")
 
 
 # --- reading the deployment files -----------------------------------------------------
@@ -233,7 +234,8 @@ class Stack:
         return "\n".join(
             f"--- last lines of the {name} log ---\n"
             + "\n".join(self.log(name).splitlines()[-lines:])
-            for name in ("web", "worker")
+            for name in ("web", "worker", "beat")
+            if (self.logs / f"{name}.log").exists()
         )
 
     def url(self, path: str) -> str:
@@ -252,8 +254,8 @@ def _machine_environment() -> dict[str, str]:
 def _base_environment(overrides: dict[str, str]) -> dict[str, str]:
     """The container's environment: the compose file's `environment:` (shared by every
     app service through the x-app anchor) with this machine's overrides on top."""
-    environments = {name: compose_environment(name) for name in ("migrate", "web", "worker")}
-    assert environments["migrate"] == environments["web"] == environments["worker"]
+    environments = {name: compose_environment(name) for name in APP_SERVICES}
+    assert all(environment == environments["web"] for environment in environments.values())
     compose_env = environments["web"]
     assert compose_env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
     unresolved = {k: v for k, v in compose_env.items() if "$" in v and k not in overrides}
@@ -354,13 +356,13 @@ def stack(database, redis_url, tmp_path_factory):
 def test_every_app_service_runs_the_one_image_with_the_deployment_settings():
     services = compose()["services"]
     app = compose()["x-app"]
-    for name in ("migrate", "web", "worker"):
+    for name in APP_SERVICES:
         assert services[name]["build"] == app["build"]
         assert services[name]["image"] == app["image"]
         assert services[name]["env_file"] == ".env"
         assert compose_environment(name)["DJANGO_SETTINGS_MODULE"] == ("config.settings.production")
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "beat"):
         depends_on = services[name]["depends_on"]
         assert depends_on["migrate"]["condition"] == "service_completed_successfully"
         assert depends_on["redis"]["condition"] == "service_healthy"
@@ -559,3 +561,29 @@ def test_an_input_goes_from_participant_to_docx_through_the_real_worker(stack):
     document = docx.Document(io.BytesIO(export.content))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert unique in text, "the input's text is not in the exported draft\n" + stack.tails()
+
+
+def test_beat_sends_the_stale_run_check_and_the_worker_runs_it(stack, tmp_path):
+    """The beat command as written, sending every second here instead of every 5 min."""
+    env = {
+        **stack.env,
+        "AGGREGATION_EXPIRE_EVERY_SECONDS": "1",
+        "CELERY_BEAT_SCHEDULE_FILENAME": str(tmp_path / "celerybeat-schedule"),
+    }
+    stack.start("beat", command("beat"), env=env)
+    try:
+
+        def sent():
+            assert stack.alive("beat"), "celery beat exited\n" + stack.log("beat")
+            return "Sending due task expire-stale-aggregation-runs" in stack.log("beat")
+
+        assert _wait_for(sent, timeout=30), "beat sent nothing\n" + stack.log("beat")
+        ran = re.compile(r"expire_stale_runs\[[^\]]+\] succeeded")
+        assert _wait_for(lambda: ran.search(stack.log("worker")), timeout=30), stack.tails()
+    finally:
+        process = stack.processes["beat"]
+        stack.stop("beat")
+    assert process.returncode == 0, stack.log("beat")  # a clean shutdown on SIGTERM
+    assert "beat: Starting..." in stack.log("beat")
+    assert "Traceback" not in stack.log("beat")
+    assert "ERROR" not in stack.log("beat")

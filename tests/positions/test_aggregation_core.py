@@ -150,3 +150,66 @@ def test_an_issue_without_inputs_says_so():
     assert [p.text for p in section.paragraphs] == [
         "No inputs have been submitted on this issue yet."
     ]
+
+
+# A campaign: one letter, each signatory's copy with its name, its town and a word or
+# two changed; beside it, organisations making the same point in their own words.
+LETTER_ID = (
+    "Kami, organisasi masyarakat sipil di Jawa Timur, mendesak pemerintah agar perlindungan "
+    "pekerja migran di Malaysia diperkuat segera dan agen perekrutan ilegal ditutup."
+)
+LETTER_EN = (
+    "We, civil society organisations of East Java, urge the government to strengthen the "
+    "protection of migrant workers in Malaysia at once and to close illegal recruitment agencies."
+)
+CAMPAIGN = [
+    ("Migrant Care Jember", "ngo", "id", LETTER_ID),
+    ("SBMI Banyuwangi", "ngo", "id", LETTER_ID.replace("Jawa Timur", "Banyuwangi")),
+    (
+        "LBH Surabaya",
+        "ngo",
+        "id",
+        LETTER_ID.replace("segera", "secepatnya").replace("Kami,", "Kami semua,"),
+    ),
+    ("Universitas Airlangga", "academia", "id", LETTER_ID.replace("diperkuat", "diperkuatt")),
+    ("Solidaritas Perempuan", "ngo", "en", LETTER_EN),
+    (
+        "Jaringan Buruh Migran",
+        "ngo",
+        "en",
+        LETTER_EN.replace("at once", "now").replace("East Java", "Java"),
+    ),
+]
+PARAPHRASES = [
+    ("Kemnaker", "ministry", "id", "Perlindungan bagi pekerja migran di Malaysia perlu segera diperkuat, dan agen perekrutan ilegal harus ditutup oleh pemerintah."),
+    ("BNP2TKI", "ministry", "id", "Pemerintah harus menutup agen perekrutan ilegal serta memperkuat perlindungan pekerja migran Indonesia di Malaysia."),
+    ("IOM Jakarta", "international", "en", "Illegal recruitment agencies must be closed and migrant workers in Malaysia better protected by the government."),
+    ("ILO Jakarta", "international", "en", "The government should protect migrant workers in Malaysia more strongly and shut down illegal recruiters."),
+    ("Serikat Buruh", "ngo", "id", "Kami, organisasi masyarakat sipil di Jawa Timur, tidak mendesak pemerintah agar perlindungan pekerja migran di Malaysia diperkuat segera dan agen perekrutan ilegal ditutup."),
+]  # fmt: skip
+
+
+def with_stance(texts):
+    return [(org, kind, lang, "", text) for org, kind, lang, text in texts]
+
+
+def test_campaign_copies_in_each_language_are_grouped_and_paraphrases_are_not():
+    inputs = records(with_stance(CAMPAIGN), start=50) + records(with_stance(PARAPHRASES), start=60)
+    result = aggregate(inputs, language="id")
+
+    groups = {group.representative: group.members for group in result.duplicate_groups}
+    assert groups == {50: (50, 51, 52, 53), 54: (54, 55)}  # one group per language
+    assert all(group.is_campaign for group in result.duplicate_groups)
+    # the paraphrases, and the copy that negates the letter, stand on their own
+    assert not {60, 61, 62, 63, 64} & {m for members in groups.values() for m in members}
+
+
+def test_campaign_signatories_support_the_key_point_through_their_representative():
+    inputs = records(with_stance(CAMPAIGN), start=50) + records(
+        with_stance(PARAPHRASES[:4]), start=60
+    )
+    result = aggregate(inputs, language="id")
+
+    point = point_of(result, 50)
+    assert {50, 51, 52, 53, 54, 55} <= set(point.sources)
+    assert "Universitas Airlangga" in point.organisations
