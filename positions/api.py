@@ -12,8 +12,8 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.exceptions import APIException
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from config.api import ERRORS
