@@ -178,6 +178,7 @@ def _renderer(export_format: str) -> type[FileRenderer]:
     )
 
 
+RENDERERS = {fmt: _renderer(fmt) for fmt in exporting.VERSION_FORMATS}
 AUDIENCES = [value for value, _label in PaperExport.Audience.choices]
 
 
@@ -216,7 +217,7 @@ class DraftExport(DraftMixin, generics.GenericAPIView):
     export_format = "docx"
 
     def get_renderers(self):
-        return [JSONRenderer(), _renderer(self.export_format)()]
+        return [JSONRenderer(), RENDERERS[self.export_format]()]
 
     def handle_exception(self, exc):
         # Errors are JSON bodies like everywhere else, whatever the client accepts.

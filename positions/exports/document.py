@@ -146,12 +146,12 @@ def _paragraph(number, paragraph, kind, public_only) -> DocParagraph:
     if kind == "annex":
         # The annex names organisations and counts inputs, quoting none, so it stays.
         return DocParagraph(number, paragraph.text, named, len(private))
-    public_texts = [s.text for s in public]
-    quoted = [s for s in private if quotes_privately(paragraph.text, s.text, public_texts)]
     if sources and not named:
         # Resting only on non-public inputs, it may paraphrase them: withheld.
         text = _("[Text withheld: it rests on %(count)s inputs not for circulation.]")
         return DocParagraph(number, text % {"count": len(private)}, [], len(private), True)
+    public_texts = [s.text for s in public]
+    quoted = [s for s in private if quotes_privately(paragraph.text, s.text, public_texts)]
     if quoted:
         # Its words are a non-public input's (a key point is one input's sentence).
         text = _("[Text withheld: it quotes %(count)s inputs not for circulation.]")
