@@ -31,7 +31,22 @@ urlpatterns = [
     path(C + "drafts/<int:number>/", positions_api.DraftDetail.as_view(), name="draft"),
     path(
         C + "drafts/<int:number>/export.docx",
-        positions_api.DraftExport.as_view(),
+        positions_api.DraftExportDocx.as_view(),
         name="draft_export",
+    ),
+    path(
+        C + "drafts/<int:number>/export.pdf",
+        positions_api.DraftExportPdf.as_view(),
+        name="draft_export_pdf",
+    ),
+    path(
+        C + "drafts/<int:number>/export.md",
+        positions_api.DraftExportMarkdown.as_view(),
+        name="draft_export_md",
+    ),
+    path(
+        C + "drafts/<int:number>/export.json",
+        positions_api.DraftExportJson.as_view(),
+        name="draft_export_json",
     ),
 ]

@@ -57,6 +57,7 @@ class InputListView(ConsultationMixin, View):
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
+        export_query = query.urlencode()  # the filters and the sort, for the export
         sort = query.pop("o", [""])[0]
         context = {
             "consultation": consultation,
@@ -67,6 +68,8 @@ class InputListView(ConsultationMixin, View):
             "sort": sort,
             "tag_form": tag_form or BulkTagForm(),
             "full_path": request.get_full_path(),
+            "export_query": export_query,
+            "may_export": request.user.has_perm("positions.export_paper", consultation),
         }
         return render(request, "consult/staff/input_list.html", context, status=status)
 

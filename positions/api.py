@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -11,17 +12,16 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import APIException
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from config.api import ERRORS
 from consult.api import ConsultationScoped
 from consult.selectors import inputs_readable
-from positions import selectors, services
-from positions.exports import draft_version_docx
-from positions.models import AggregationRun, DraftVersion
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from positions import exporting, selectors, services
+from positions.exports import CONTENT_TYPES
+from positions.models import AggregationRun, DraftVersion, PaperExport
 
 
 class RunSerializer(serializers.ModelSerializer):
@@ -159,9 +159,9 @@ class DraftDetail(DraftMixin, generics.RetrieveAPIView):
         return {**super().get_serializer_context(), "consultation": self.consultation}
 
 
-class DocxRenderer(BaseRenderer):
-    media_type = DOCX
-    format = "docx"
+class FileRenderer(BaseRenderer):
+    """Lets a client ask for the export's own media type; the view answers with the file."""
+
     charset = None
     render_style = "binary"
 
@@ -169,15 +169,55 @@ class DocxRenderer(BaseRenderer):
         return data
 
 
-@extend_schema_view(
-    get=extend_schema(
-        parameters=[OpenApiParameter("language", str, enum=[c for c, _n in settings.LANGUAGES])],
-        responses={(200, DOCX): OpenApiTypes.BINARY, **ERRORS},
+def _renderer(export_format: str) -> type[FileRenderer]:
+    media_type = CONTENT_TYPES[export_format].split(";")[0]
+    return type(
+        f"{export_format.title()}Renderer",
+        (FileRenderer,),
+        {"media_type": media_type, "format": export_format},
     )
-)
+
+
+RENDERERS = {fmt: _renderer(fmt) for fmt in exporting.VERSION_FORMATS}
+AUDIENCES = [value for value, _label in PaperExport.Audience.choices]
+
+
+def _export_schema(export_format: str):
+    media_type = CONTENT_TYPES[export_format].split(";")[0]
+    body = OpenApiTypes.OBJECT if export_format == "json" else OpenApiTypes.BINARY
+    return extend_schema_view(
+        get=extend_schema(
+            summary=f"The version as {export_format.upper()}",
+            parameters=[
+                OpenApiParameter(
+                    "language",
+                    str,
+                    enum=[code for code, _name in settings.LANGUAGES],
+                    description="Language of the headings; the paper's language if absent.",
+                ),
+                OpenApiParameter(
+                    "audience",
+                    str,
+                    enum=AUDIENCES,
+                    description="`directorate` (default) names every source; `public` is "
+                    "for circulation: only public inputs named, the others counted, and "
+                    "no text quoted from them.",
+                ),
+            ],
+            responses={(200, media_type): body, **ERRORS},
+        )
+    )
+
+
 class DraftExport(DraftMixin, generics.GenericAPIView):
+    """A version rendered as a file by the same functions as the exports page, and
+    recorded there like any other export (who, version, format, language, audience)."""
+
     rules = {"GET": "positions.export_paper"}
-    renderer_classes = [JSONRenderer, DocxRenderer]
+    export_format = "docx"
+
+    def get_renderers(self):
+        return [JSONRenderer(), RENDERERS[self.export_format]()]
 
     def handle_exception(self, exc):
         # Errors are JSON bodies like everywhere else, whatever the client accepts.
@@ -189,9 +229,42 @@ class DraftExport(DraftMixin, generics.GenericAPIView):
         version = self.version()
         language = request.query_params.get("language")
         if language not in dict(settings.LANGUAGES):
-            language = None
-        response = HttpResponse(draft_version_docx(version, language=language), content_type=DOCX)
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.consultation.slug}-v{version.number}.docx"'
+            language = self.paper.language
+        audience = request.query_params.get("audience") or PaperExport.Audience.DIRECTORATE
+        if audience not in AUDIENCES:
+            message = _("Choose one of: %(choices)s.") % {"choices": ", ".join(AUDIENCES)}
+            raise serializers.ValidationError({"audience": [message]})
+        export = exporting.export_now(
+            paper=self.paper,
+            user=request.user,
+            version=version,
+            format=self.export_format,
+            language=language,
+            audience=audience,
         )
+        if export.status != PaperExport.Status.DONE:
+            raise APIException(export.error)
+        with export.file.open("rb") as file:
+            response = HttpResponse(file.read(), content_type=CONTENT_TYPES[self.export_format])
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
         return response
+
+
+@_export_schema("docx")
+class DraftExportDocx(DraftExport):
+    export_format = "docx"
+
+
+@_export_schema("pdf")
+class DraftExportPdf(DraftExport):
+    export_format = "pdf"
+
+
+@_export_schema("md")
+class DraftExportMarkdown(DraftExport):
+    export_format = "md"
+
+
+@_export_schema("json")
+class DraftExportJson(DraftExport):
+    export_format = "json"

@@ -55,6 +55,33 @@ def export_request(
     return export
 
 
+def export_now(
+    *,
+    paper: PositionPaper,
+    user,
+    version: DraftVersion,
+    format: str,
+    language: str,
+    audience: str = PaperExport.Audience.DIRECTORATE,
+) -> PaperExport:
+    """Record an export of `version` and render it in this request, without the queue:
+    the API's downloads, whose caller waits for the file. Recorded and stored like a
+    queued export, so it is listed on the exports page and downloadable again."""
+    if format not in VERSION_FORMATS:
+        raise ValidationError(_("Unknown export format."))
+    export = PaperExport(
+        paper=paper,
+        version=version,
+        format=format,
+        language=language,
+        audience=audience,
+        created_by=user,
+    )
+    export.full_clean(exclude=["file"])
+    export.save()
+    return export_execute(export_id=export.pk)
+
+
 def _enqueue(export_id: int) -> None:
     from positions.tasks import export_paper
 

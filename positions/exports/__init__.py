@@ -11,6 +11,7 @@ from positions.exports.document import PaperDocument, paper_document, references
 from positions.exports.docx import document_docx
 from positions.exports.inputs import inputs_csv, inputs_xlsx
 from positions.exports.markdown import document_json, document_markdown
+from positions.exports.quoting import quotes_privately
 from positions.models import DraftVersion
 
 CONTENT_TYPES = {
@@ -65,28 +66,38 @@ def aggregation_structure(version: DraftVersion, *, public_only: bool) -> dict |
     ids = {i for r in results.values() for p in r.key_points for i in p.sources}
     ids |= {i for r in results.values() for rec in r.recommendations for i in rec.sources}
     ids |= {i for r in results.values() for g in r.duplicate_groups for i in g.members}
-    inputs = Input.objects.filter(pk__in=ids).only("pk", "reference_year", "confidentiality")
+    inputs = Input.objects.filter(pk__in=ids).only(
+        "pk", "reference_year", "confidentiality", *(["text"] if public_only else [])
+    )
     public = Input.Confidentiality.PUBLIC
     references = {
         i.pk: i.reference for i in inputs if not public_only or i.confidentiality == public
     }
     structure = draft_structure(issues, results, references)
     if public_only:
+        # Named (public) sources appear as references, the others as ids.
+        texts = {references.get(i.pk, i.pk): i.text for i in inputs}
         for issue in structure["issues"]:
             for point in issue["key_points"]:
-                _only_named(point, "statement")
+                _only_named(point, "statement", texts)
             for rec in issue["recommendations"]:
-                _only_named(rec, "text")
+                _only_named(rec, "text", texts)
             issue["duplicate_groups"] = []
     structure["manifest"] = run.manifest
     return structure
 
 
-def _only_named(item: dict, text_field: str) -> None:
+def _only_named(item: dict, text_field: str, texts: dict) -> None:
+    """Keep the public references; blank the text if no public input stands behind it
+    or if it quotes a non-public one (a statement is one input's sentence)."""
     named = [ref for ref in item["sources"] if isinstance(ref, str)]
-    item["unnamed_sources"] = len(item["sources"]) - len(named)
+    unnamed = [ref for ref in item["sources"] if not isinstance(ref, str)]
+    public_texts = [texts.get(ref, "") for ref in named]
+    item["unnamed_sources"] = len(unnamed)
     item["sources"] = named
-    if not named:
+    if not named or any(
+        quotes_privately(item[text_field], texts.get(ref, ""), public_texts) for ref in unnamed
+    ):
         item[text_field] = ""
 
 

@@ -4,7 +4,8 @@ The renderers (DOCX, PDF, Markdown, JSON) only lay this out, so they all name th
 sources and withhold the same text. The audience decides the sources: the directorate's
 own copy names every input; a copy for circulation names only public inputs, counts the
 others, and leaves out the text of a paragraph that only non-public inputs stand behind
-(such a paragraph may quote them).
+(such a paragraph may paraphrase them) or that quotes a non-public input verbatim (see
+`quoting.py`); the neutral sentence in its place counts the inputs.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from consult.models import Input
 from positions import selectors
 from positions.aggregation.phrases import phrases_for
+from positions.exports.quoting import quotes_privately
 from positions.models import DraftVersion, PaperExport
 
 PUBLIC = Input.Confidentiality.PUBLIC
@@ -138,22 +140,31 @@ def _paragraph(number, paragraph, kind, public_only) -> DocParagraph:
     sources = list(paragraph.sources.all())
     if not public_only:
         return DocParagraph(number, paragraph.text, [s.reference for s in sources])
-    named = [s.reference for s in sources if s.confidentiality == PUBLIC]
-    unnamed = len(sources) - len(named)
-    # An issue's paragraph resting only on non-public inputs may quote them: withheld.
-    # The annex names organisations and counts inputs, quoting none, so it stays.
-    withheld = kind != "annex" and bool(sources) and not named
-    text = _("[Text withheld: it rests on %(count)s inputs not for circulation.]") % {
-        "count": unnamed
-    }
-    return DocParagraph(number, text if withheld else paragraph.text, named, unnamed, withheld)
+    public = [s for s in sources if s.confidentiality == PUBLIC]
+    private = [s for s in sources if s.confidentiality != PUBLIC]
+    named = [s.reference for s in public]
+    if kind == "annex":
+        # The annex names organisations and counts inputs, quoting none, so it stays.
+        return DocParagraph(number, paragraph.text, named, len(private))
+    if sources and not named:
+        # Resting only on non-public inputs, it may paraphrase them: withheld.
+        text = _("[Text withheld: it rests on %(count)s inputs not for circulation.]")
+        return DocParagraph(number, text % {"count": len(private)}, [], len(private), True)
+    public_texts = [s.text for s in public]
+    quoted = [s for s in private if quotes_privately(paragraph.text, s.text, public_texts)]
+    if quoted:
+        # Its words are a non-public input's (a key point is one input's sentence).
+        text = _("[Text withheld: it quotes %(count)s inputs not for circulation.]")
+        return DocParagraph(number, text % {"count": len(quoted)}, named, len(private), True)
+    return DocParagraph(number, paragraph.text, named, len(private))
 
 
 def references_text(paragraph: DocParagraph, texts: dict) -> str:
     """`[GCM-2017-0001, GCM-2017-0002; 2 other inputs not named]`, or ''."""
     parts = []
-    if paragraph.references and not paragraph.withheld:
+    if paragraph.references:
         parts.append(", ".join(paragraph.references))
-    if paragraph.unnamed and not paragraph.withheld:
+    # A paragraph withheld for resting only on non-public inputs counts them already.
+    if paragraph.unnamed and (paragraph.references or not paragraph.withheld):
         parts.append(texts["unnamed"] % {"count": paragraph.unnamed})
     return f"[{'; '.join(parts)}]" if parts else ""

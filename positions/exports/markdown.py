@@ -46,7 +46,7 @@ def document_json(doc: PaperDocument, structure: dict | None = None) -> bytes:
                     {
                         "number": p.number,
                         "text": p.text,
-                        "sources": [] if p.withheld else p.references,
+                        "sources": p.references,
                         "unnamed_sources": p.unnamed,
                         "withheld": p.withheld,
                     }

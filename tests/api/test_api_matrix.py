@@ -61,6 +61,9 @@ ENDPOINTS = [
     ("drafts", "get", _api("drafts"), None, READS_PAPER, 200),
     ("draft", "get", _api("draft", _version), None, READS_PAPER, 200),
     ("draft export", "get", _api("draft_export", _version), None, RUNS, 200),
+    ("draft export pdf", "get", _api("draft_export_pdf", _version), None, RUNS, 200),
+    ("draft export md", "get", _api("draft_export_md", _version), None, RUNS, 200),
+    ("draft export json", "get", _api("draft_export_json", _version), None, RUNS, 200),
 ]
 DENIED = {"input of the NGO": 404}  # others' inputs look like unknown ones
 DENIED_OUTSIDE = {"consultation", "sessions", "issues", "inputs", "input create"}
