@@ -66,8 +66,17 @@ def aggregation_structure(version: DraftVersion, *, public_only: bool) -> dict |
     ids = {i for r in results.values() for p in r.key_points for i in p.sources}
     ids |= {i for r in results.values() for rec in r.recommendations for i in rec.sources}
     ids |= {i for r in results.values() for g in r.duplicate_groups for i in g.members}
-    inputs = Input.objects.filter(pk__in=ids).only(
-        "pk", "reference_year", "confidentiality", *(["text"] if public_only else [])
+    inputs = (
+        Input.objects.filter(pk__in=ids)
+        .select_related("session", "organisation")
+        .only(
+            "pk",
+            "reference_year",
+            "confidentiality",
+            "session__date",
+            "organisation__name",
+            *(["text"] if public_only else []),
+        )
     )
     public = Input.Confidentiality.PUBLIC
     references = {
@@ -77,24 +86,28 @@ def aggregation_structure(version: DraftVersion, *, public_only: bool) -> dict |
     if public_only:
         # Named (public) sources appear as references, the others as ids.
         texts = {references.get(i.pk, i.pk): i.text for i in inputs}
+        organisations = {references.get(i.pk, i.pk): i.organisation.name for i in inputs}
         for issue in structure["issues"]:
             for point in issue["key_points"]:
-                _only_named(point, "statement", texts)
+                _only_named(point, "statement", texts, organisations)
             for rec in issue["recommendations"]:
-                _only_named(rec, "text", texts)
+                _only_named(rec, "text", texts, organisations)
             issue["duplicate_groups"] = []
     structure["manifest"] = run.manifest
     return structure
 
 
-def _only_named(item: dict, text_field: str, texts: dict) -> None:
-    """Keep the public references; blank the text if no public input stands behind it
-    or if it quotes a non-public one (a statement is one input's sentence)."""
+def _only_named(item: dict, text_field: str, texts: dict, organisations: dict) -> None:
+    """Keep the public references and the organisations behind them; blank the text if no
+    public input stands behind it or if it quotes a non-public one (a statement is one
+    input's sentence)."""
     named = [ref for ref in item["sources"] if isinstance(ref, str)]
     unnamed = [ref for ref in item["sources"] if not isinstance(ref, str)]
     public_texts = [texts.get(ref, "") for ref in named]
     item["unnamed_sources"] = len(unnamed)
     item["sources"] = named
+    if "organisations" in item:
+        item["organisations"] = sorted({organisations[ref] for ref in named})
     if not named or any(
         quotes_privately(item[text_field], texts.get(ref, ""), public_texts) for ref in unnamed
     ):

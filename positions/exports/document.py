@@ -156,7 +156,26 @@ def _paragraph(number, paragraph, kind, public_only) -> DocParagraph:
         # Its words are a non-public input's (a key point is one input's sentence).
         text = _("[Text withheld: it quotes %(count)s inputs not for circulation.]")
         return DocParagraph(number, text % {"count": len(quoted)}, named, len(private), True)
+    if _names_private_organisations(paragraph.text, public, private):
+        # "Supported by …: A, B" would tell readers who stands behind a non-public input.
+        text = _(
+            "[Text withheld: it names the organisations behind %(count)s inputs not for "
+            "circulation.]"
+        )
+        return DocParagraph(number, text % {"count": len(private)}, named, len(private), True)
     return DocParagraph(number, paragraph.text, named, len(private))
+
+
+def _names_private_organisations(text, public, private) -> bool:
+    """Whether `text` names an organisation that, in this paragraph, stands only behind
+    non-public inputs (one that also has a public input here is named openly anyway)."""
+    open_organisations = {s.organisation_id for s in public}
+    return any(
+        name and name in text
+        for s in private
+        if s.organisation_id not in open_organisations
+        for name in (s.organisation.name, s.organisation.acronym)
+    )
 
 
 def references_text(paragraph: DocParagraph, texts: dict) -> str:

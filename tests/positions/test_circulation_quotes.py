@@ -111,3 +111,61 @@ def test_every_format_withholds_the_quote(world, inputs, fmt):
         text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert "quietly" not in text
     assert "Text withheld" in " ".join(text.split())
+
+
+@pytest.mark.django_db
+def test_a_paragraph_naming_the_organisation_behind_a_private_input_is_withheld(world, inputs):
+    public, private = inputs
+    version = _version(
+        world,
+        f"Key point 2 — Fees: supported by 2 organisations: {world.ngo.name}, "
+        f"{world.ministry.name}.",
+        f"Key point 3 — Fees: supported by {world.ngo.name}.",
+        sources=inputs,
+    )
+
+    content = version_render(version, format="md", language="en", audience="public").decode()
+    inside = version_render(version, format="md", language="en", audience="directorate").decode()
+
+    assert world.ministry.name not in content
+    assert "it names the organisations behind 1 inputs not for circulation" in content
+    assert f"Key point 3 — Fees: supported by {world.ngo.name}." in content
+    assert world.ministry.name in inside
+
+
+@pytest.mark.django_db
+def test_the_json_for_circulation_names_only_organisations_with_public_inputs(
+    world, django_capture_on_commit_callbacks
+):
+    from positions.services import aggregation_run_start
+
+    for organisation, tier in [
+        (world.ngo, Input.Confidentiality.PUBLIC),
+        (world.ministry, Input.Confidentiality.DIRECTORATE),
+    ]:
+        InputFactory(
+            session=world.session,
+            issue=world.issue,
+            organisation=organisation,
+            confidentiality=tier,
+            kind="recommendation",
+            text="Placement fees charged to migrant domestic workers must be capped by law.",
+        )
+    paper = paper_get_or_create(consultation=world.consultation)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = aggregation_run_start(paper=paper, requested_by=world.staff)
+    run.refresh_from_db()
+
+    def organisations(audience):
+        data = json.loads(
+            version_render(run.draft_version, format="json", language="en", audience=audience)
+        )
+        return {
+            name
+            for issue in data["aggregation"]["issues"]
+            for point in issue["key_points"]
+            for name in point["organisations"]
+        }
+
+    assert organisations("directorate") == {world.ngo.name, world.ministry.name}
+    assert organisations("public") == {world.ngo.name}
