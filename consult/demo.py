@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
+from consult.models import Consultation, Input, Session, ThematicIssue
 from stakeholders.models import Membership, Organisation
 
 DEMO_PASSWORD = "gcm-demo-2017"  # noqa: S105 — demo accounts only, refused in production
@@ -330,16 +330,7 @@ def _inputs(organisations, users, session, issues) -> None:
             },
         )
         if created:
-            InputRevision.objects.create(
-                input=input,
-                number=1,
-                text=text,
-                kind=kind,
-                stance=stance,
-                language=language,
-                status=input.status,
-                author=input.author,
-            )
+            input.revision(number=1, author=input.author).save()
 
 
 @transaction.atomic

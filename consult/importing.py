@@ -321,6 +321,8 @@ def _inputs_write(consultation, cleaned, issues, organisations, report) -> None:
                     author=author,
                     external_id=values["external_id"],
                     status=Input.Status.SUBMITTED,
+                    # bulk_create skips Input.save(), which would set it
+                    reference_year=session.date.year,
                     **wanted,
                 )
             )
@@ -351,16 +353,7 @@ def _revisions_add(new, changed, author) -> None:
         )
     InputRevision.objects.bulk_create(
         (
-            InputRevision(
-                input=input,
-                number=numbers.get(input.pk, 0) + 1,
-                text=input.text,
-                kind=input.kind,
-                stance=input.stance,
-                language=input.language,
-                status=input.status,
-                author=author,
-            )
+            input.revision(number=numbers.get(input.pk, 0) + 1, author=author)
             for input in [*new, *changed]
         ),
         batch_size=2000,

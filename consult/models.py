@@ -329,6 +329,19 @@ class Input(models.Model):
     def awaits_confirmation(self):
         return self.is_recorded_by_staff and self.confirmed_at is None
 
+    def revision(self, *, number: int, author) -> "InputRevision":
+        """An unsaved revision holding the input's current state."""
+        return InputRevision(
+            input=self,
+            number=number,
+            text=self.text,
+            kind=self.kind,
+            stance=self.stance,
+            language=self.language,
+            status=self.status,
+            author=author,
+        )
+
 
 class InputRevision(models.Model):
     """One saved state of an input's text, kept forever."""

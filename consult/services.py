@@ -399,14 +399,6 @@ def _send_receipt(input_pk: int) -> None:
 
 
 def _revision_add(*, input: Input, author) -> InputRevision:
-    number = input.revisions.count() + 1
-    return InputRevision.objects.create(
-        input=input,
-        number=number,
-        text=input.text,
-        kind=input.kind,
-        stance=input.stance,
-        language=input.language,
-        status=input.status,
-        author=author,
-    )
+    revision = input.revision(number=input.revisions.count() + 1, author=author)
+    revision.save()
+    return revision
