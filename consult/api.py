@@ -45,9 +45,7 @@ class ConsultationScoped:
 
     @cached_property
     def consultation(self):
-        return get_object_or_404(
-            Consultation.objects.select_related("convener"), slug=self.kwargs["slug"]
-        )
+        return selectors.consultation_get(slug=self.kwargs["slug"])
 
     def get_permission_object(self):
         return self.consultation

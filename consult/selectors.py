@@ -103,3 +103,8 @@ def inputs_readable(*, user, consultation, inputs) -> list[Input]:
     tiers = readable_tiers(user, consultation)
     own = organisations_where(user, *SPEAKING_ROLES)
     return [i for i in inputs if i.confidentiality in tiers or i.organisation_id in own]
+
+
+def consultation_get(*, slug: str) -> Consultation:
+    """The consultation named in a URL, or 404; the pages and the API check permissions on it."""
+    return get_object_or_404(Consultation.objects.select_related("convener"), slug=slug)

@@ -28,7 +28,7 @@ from consult.forms import (
     ThematicIssueForm,
     WithdrawForm,
 )
-from consult.models import Consultation, Input, InputAttachment
+from consult.models import Input, InputAttachment
 from stakeholders import services as stakeholder_services
 from stakeholders.selectors import convening_organisations, participant_organisation
 
@@ -82,9 +82,7 @@ class ConsultationMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     @cached_property
     def consultation(self):
-        return get_object_or_404(
-            Consultation.objects.select_related("convener"), slug=self.kwargs["slug"]
-        )
+        return selectors.consultation_get(slug=self.kwargs["slug"])
 
     def get_permission_object(self):
         return self.consultation
