@@ -28,6 +28,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.text import language_detect, normalise, words
 from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
 from stakeholders.models import Organisation
 
@@ -373,8 +374,6 @@ def _session(consultation) -> Session:
 
 
 def _language(text: str) -> str:
-    from positions.aggregation.text import language_detect, normalise, words
-
     return language_detect(words(normalise(text)))
 
 

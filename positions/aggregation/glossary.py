@@ -15,7 +15,8 @@ entry matches plurals and affixed forms too.
 
 from collections.abc import Iterable
 
-from positions.aggregation.text import _stemmer, normalise, words
+from common.text import normalise, words
+from positions.aggregation.text import _stemmer
 
 GLOSSARY: tuple[tuple[str, str, str], ...] = (
     (

@@ -30,18 +30,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from common.text import language_detect, normalise, words
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.glossary import GLOSSARY, glossary_entries
 from positions.aggregation.grouping import cluster, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
-from positions.aggregation.text import (
-    RECOMMENDATION_CUES,
-    Analyzer,
-    language_detect,
-    normalise,
-    statements_split,
-    words,
-)
+from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
 PIPELINE_VERSION = "3"
 
