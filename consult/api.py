@@ -15,7 +15,7 @@ from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from config.api import ERRORS, RulesPermission
+from common.api import ERRORS, RulesPermission
 from consult import selectors, services, staff_selectors
 from consult.filters import InputFilter
 from consult.models import Consultation, Input

@@ -16,7 +16,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from config.api import ERRORS
+from common.api import ERRORS
 from consult.api import ConsultationScoped
 from consult.selectors import inputs_readable
 from positions import exporting, selectors, services

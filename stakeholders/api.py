@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 
-from config.api import ERRORS, RulesPermission
+from common.api import ERRORS, RulesPermission
 from stakeholders.models import Organisation
 
 
