@@ -1,18 +1,18 @@
 """/api/v1/: the REST API; its schema is at /api/schema/ and its docs at /api/docs/."""
 
 from django.urls import path
-from rest_framework.authtoken.views import obtain_auth_token
 
 from consult import api as consult_api
 from positions import api as positions_api
 from stakeholders import api as stakeholders_api
+from stakeholders.tokens import TokenObtainRevoke
 
 app_name = "api"
 
 C = "consultations/<slug:slug>/"
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", TokenObtainRevoke.as_view(), name="token"),
     path("organisations/", stakeholders_api.OrganisationList.as_view(), name="organisations"),
     path(
         "organisations/<int:pk>/",

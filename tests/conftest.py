@@ -38,6 +38,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Throttle counters would otherwise carry from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class World:
     consultation: object

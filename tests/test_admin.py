@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,8 @@ def admin_client_with_data(admin_client, world, django_capture_on_commit_callbac
         email="contact@migrantcare.example",
     )
     GlossaryTerm.objects.create(indonesian="pekerja rumah tangga", english="domestic worker")
+    # A failed sign-in, recorded by django-axes (access attempts and failure log).
+    Client().post("/login/", {"username": world.staff.username, "password": "wrong"})
     Token.objects.create(user=world.staff)  # the API's tokens, listed by rest_framework.authtoken
     paper = paper_get_or_create(consultation=world.consultation)
     with django_capture_on_commit_callbacks(execute=True):

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
+    "axes",
+    "common",
     "stakeholders",
     "consult",
     "positions",
@@ -49,6 +51,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "common.middleware.IdleSessionTimeoutMiddleware",
+    # last, as django-axes asks: it turns a lockout into the page that explains it
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,6 +95,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- auth ---------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # first: refuses a locked-out account or address before a password is checked
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -100,6 +109,25 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "consult:home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes) on every way in: the login page, the admin's login and
+# the API's token endpoint. After AXES_FAILURE_LIMIT failures for one account, or from
+# one address, further tries are refused for LOGIN_LOCKOUT_MINUTES with a page in the
+# user's language; a success resets the count, and staff can reset it in the admin
+# (Access attempts) or with `manage.py axes_reset_username <name>`. Every failure is
+# stored, which is the audit of failed logins.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_MINUTES", default=15.0) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "common.lockout.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+
+# Sessions end after SESSION_IDLE_MINUTES without a request (common/middleware.py), and
+# in any case SESSION_COOKIE_AGE after login.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE_SECONDS", default=12 * 60 * 60)
 
 # --- language and time --------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -148,11 +176,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=25 * 60)
+# A task runs at most CELERY_TASK_TIME_LIMIT seconds (an issue of 100,000 inputs
+# aggregates in under a minute). Redis hands an unacknowledged task to another worker
+# after the visibility timeout, so a worker killed mid-task delays its tasks by that
+# long, not by Redis's default hour; it must exceed the time limit, or a slow task
+# would run twice.
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=4 * 60 + 30)
+CELERY_VISIBILITY_TIMEOUT = env.int(
+    "CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Starting a run must answer quickly when the broker is down, not hang the request.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+}
 CELERY_TIMEZONE = TIME_ZONE
 # `celery -A config beat` (one beat per deployment, the compose `beat` service) sends the
 # periodic tasks. expire_stale_runs fails runs whose worker died with no one to take
@@ -160,22 +201,79 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "expire-stale-aggregation-runs": {
         "task": "positions.tasks.expire_stale_runs",
-        "schedule": env.float("AGGREGATION_EXPIRE_EVERY_SECONDS", default=300.0),
+        "schedule": env.float("AGGREGATION_EXPIRE_EVERY_SECONDS", default=60.0),
     },
 }
+# A run silent this long is dead: its worker's tasks would have come back to another
+# worker after the visibility timeout and moved it on.
+AGGREGATION_STALE_MINUTES = env.int(
+    "AGGREGATION_STALE_MINUTES", default=CELERY_VISIBILITY_TIMEOUT // 60 + 2
+)
 # Beat remembers when each task last ran in this file; /tmp is writable in the image.
 CELERY_BEAT_SCHEDULE_FILENAME = env(
     "CELERY_BEAT_SCHEDULE_FILENAME",
     default="/tmp/celerybeat-schedule",  # noqa: S108
 )
 
+# API tokens expire this many days after they were obtained (stakeholders/tokens.py).
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
+# Password tries on the token endpoint, per address, whatever the account.
+API_THROTTLE_TOKEN = env("API_THROTTLE_TOKEN", default="10/minute")
+
+# --- cache ----------------------------------------------------------------------------
+# Throttle counters and login attempts must be counted once for the whole deployment,
+# not once per process: with REDIS_URL they live in Redis, shared by every gunicorn
+# worker and web replica; `make run` (one process) keeps them in local memory.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            "KEY_PREFIX": "gcm",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- browser security headers -------------------------------------------------------
+# Every page's script and style come from static/; nothing inline, nothing from
+# elsewhere (the workspace runs on closed networks). The API docs pages widen the
+# policy for themselves only (config/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
 # --- REST API (/api/v1/) -------------------------------------------------------------
 # Permissions come from the rules predicates through common.api.RulesPermission; the
-# throttle rates are per user (or per address, anonymous) and per process cache.
+# throttle rates are per user (or per address, anonymous), counted in the shared cache.
 REST_FRAMEWORK = {
+    # The token first: a request without credentials is answered 401 with
+    # `WWW-Authenticate: Token`, as documented, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "stakeholders.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "common.api.Pagination",
@@ -216,6 +314,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # every failed sign-in is stored (admin: Access failures); no line per try in the log
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # The demo accounts and consultation may be loaded only where this is true.

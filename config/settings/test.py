@@ -13,3 +13,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/gcm-test-media")  # noqa: S108
 LANGUAGE_CODE = "id"
+# Throttle counters and login attempts in process memory, emptied before every test; the
+# shared cache across processes is tested with real processes (tests/security).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

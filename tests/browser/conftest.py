@@ -63,11 +63,21 @@ def page(request, browser, live_server, screenshot_dir):
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    # Chromium reports every script, style or frame the Content-Security-Policy refused
+    # on the console; a page of the workspace must need none of them.
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         page.screenshot(path=screenshot_dir / f"FAILED-{request.node.name}.png", full_page=True)
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

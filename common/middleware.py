@@ -1,0 +1,45 @@
+"""Request-wide behaviour that belongs to no app."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+
+# The session records the last request at most this often, so reading pages does not
+# write the session row on every request.
+_TOUCH_EVERY_SECONDS = 60
+
+
+class IdleSessionTimeoutMiddleware:
+    """Signs out a session left idle for SESSION_IDLE_MINUTES.
+
+    A shared office computer left signed in should not keep a directorate's drafts open
+    for the cookie's whole life. The last request's time is kept in the session; a
+    request that comes later than the idle limit finds the session ended, as if its
+    owner had signed out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get("last_request_at")
+            idle_limit = settings.SESSION_IDLE_MINUTES * 60
+            if last is not None and now - last > idle_limit:
+                logout(request)
+            elif last is None or now - last >= _TOUCH_EVERY_SECONDS:
+                request.session["last_request_at"] = now
+        return self.get_response(request)
+
+
+def _session_start(sender, request, user, **kwargs):
+    # Signing in starts the idle clock, so the first page after it writes nothing.
+    if request is not None and hasattr(request, "session"):
+        request.session["last_request_at"] = int(time.time())
+
+
+user_logged_in.connect(_session_start, dispatch_uid="idle-session-start")

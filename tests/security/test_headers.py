@@ -1,0 +1,47 @@
+"""Every response carries a strict Content-Security-Policy and a Permissions-Policy."""
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def _policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+@pytest.mark.parametrize("url", ["/login/", "/c/gcm-2017/", "/api/v1/consultations/"])
+def test_pages_and_api_send_a_strict_policy(world, client, url):
+    client.force_login(world.staff)
+
+    policy = _policy(client.get(url))
+
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+
+
+def test_the_api_docs_widen_the_policy_for_their_styles_only(world, client):
+    client.force_login(world.staff)
+
+    policy = _policy(client.get("/api/docs/"))
+
+    assert "'unsafe-inline'" in policy["style-src"]
+    assert policy["script-src"] == ["'self'"]
+
+
+def test_pages_refuse_camera_microphone_and_location(client):
+    header = client.get("/login/")["Permissions-Policy"]
+
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in header
+
+
+def test_a_killed_workers_tasks_come_back_within_minutes_not_an_hour():
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+
+    assert settings.CELERY_TASK_TIME_LIMIT < visibility <= 10 * 60
+    assert visibility < settings.AGGREGATION_STALE_MINUTES * 60
