@@ -43,3 +43,5 @@ urlpatterns = [
     path("", include("positions.urls")),
     path("", include("consult.urls")),
 ]
+
+handler404 = "config.views.not_found"

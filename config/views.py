@@ -1,7 +1,9 @@
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import page_not_found
 
 from config.celery_app import app as celery_app
 
@@ -31,3 +33,11 @@ def healthz(request):
     body = {"status": "ok" if status == 200 else "fail", "database": database}
     body["broker"] = _broker_status()
     return JsonResponse(body, status=status)
+
+
+def not_found(request, exception):
+    """An unknown address under /api/ is answered in the API's error body, not a page."""
+    if request.path.startswith("/api/"):
+        body = {"status": 404, "code": "not_found", "message": _("Not found.")}
+        return JsonResponse({"error": body}, status=404)
+    return page_not_found(request, exception)

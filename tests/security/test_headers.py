@@ -45,3 +45,18 @@ def test_a_killed_workers_tasks_come_back_within_minutes_not_an_hour():
 
     assert settings.CELERY_TASK_TIME_LIMIT < visibility <= 10 * 60
     assert visibility < settings.AGGREGATION_STALE_MINUTES * 60
+
+
+def test_an_unknown_api_address_answers_in_the_api_error_body(client):
+    response = client.get("/api/v1/no-such-thing/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_the_api_asks_for_credentials_with_401(client):
+    response = client.get("/api/v1/consultations/")
+
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
