@@ -22,6 +22,7 @@ from consult.models import (
     ThematicIssue,
 )
 from consult.moderation import audit_record
+from consult.uploads import attachment_structure_check
 from stakeholders.models import Membership, Organisation
 from stakeholders.selectors import organisations_where
 
@@ -261,6 +262,7 @@ def attachment_check(file) -> str:
                 % {"type": ATTACHMENT_TYPES[kind.mime]}
             }
         )
+    attachment_structure_check(file, kind.mime)
     return kind.mime
 
 

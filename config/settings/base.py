@@ -153,6 +153,10 @@ STORAGES = {
 INPUT_ATTACHMENT_MAX_BYTES = env.int("INPUT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Django refuses request bodies above this; leave room for the form around the file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = INPUT_ATTACHMENT_MAX_BYTES + 1024 * 1024
+# A DOCX or ODT that unpacks to more than this is refused (a zip bomb), bytes.
+INPUT_ATTACHMENT_MAX_UNPACKED_BYTES = env.int(
+    "INPUT_ATTACHMENT_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024
+)
 INPUT_TEXT_MAX_CHARS = env.int("INPUT_TEXT_MAX_CHARS", default=20_000)
 INVITATION_EXPIRY_DAYS = env.int("INVITATION_EXPIRY_DAYS", default=14)
 # The address links in emails start with (invitations are sent from the web process).

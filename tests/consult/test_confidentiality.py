@@ -10,6 +10,7 @@ from consult.services import attachment_add
 from positions.aggregation.records import ParagraphDraft, SectionDraft
 from positions.services import draft_version_create, paper_get_or_create
 from tests.factories import InputFactory
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_the_published_page_shows_a_tier_only_to_its_readers(login, world, publi
 @pytest.mark.parametrize("role", [*OTHERS, "observer"])
 def test_an_attachment_is_served_only_to_its_readers(login, world, published, tier, role):
     input = published[tier]
-    file = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")
+    file = SimpleUploadedFile("bukti.pdf", PDF)
     attachment = attachment_add(input=input, file=file, user=world.staff)
 
     response = login(world.user(role)).get(attachment.get_absolute_url())

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consult.models import Input, InputAttachment
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -310,3 +311,59 @@ def test_staff_cannot_record_for_an_uninvited_organisation(login, world):
 
     assert response.status_code == 400
     assert not Input.objects.exists()
+
+
+def _zip_bomb_docx() -> bytes:
+    # A real DOCX's parts plus one entry that unpacks 1000x: 200 MB of zeros in a few
+    # hundred kilobytes.
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_docx_bytes())) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for entry in source.infolist():
+            archive.writestr(entry, source.read(entry))
+        with archive.open("word/media/zeros.bin", "w", force_zip64=True) as member:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(200):
+                member.write(block)
+    return buffer.getvalue()
+
+
+def _pdf_zip_polyglot() -> bytes:
+    buffer = io.BytesIO(PDF)
+    buffer.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("payload.html", "<script>alert(1)</script>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("bomb.docx", _zip_bomb_docx()),
+        ("polyglot.pdf", _pdf_zip_polyglot()),
+        ("truncated.pdf", PDF[:60]),
+        ("empty.docx", b"PK\x05\x06" + b"\0" * 18),
+    ],
+    ids=["zip-bomb", "pdf-zip-polyglot", "truncated-pdf", "empty-zip"],
+)
+def test_a_document_with_a_dangerous_or_broken_structure_is_refused_and_the_text_kept(
+    login, world, url, data, name, content
+):
+    data["attachment"] = SimpleUploadedFile(name, content)
+
+    response = login(world.ngo_participant).post(url, {**data, "save": "1"})
+
+    assert response.status_code == 400
+    assert "attachment" in response.context["form"].errors
+    assert data["text"] in response.content.decode()
+    assert not InputAttachment.objects.exists()
+
+
+def test_a_well_formed_pdf_is_accepted(login, world, url, data):
+    data["attachment"] = SimpleUploadedFile("laporan.pdf", PDF)
+
+    login(world.ngo_participant).post(url, {**data, "save": "1"})
+
+    assert InputAttachment.objects.get().content_type == "application/pdf"

@@ -11,6 +11,7 @@ from consult.models import Input
 from positions.services import draft_version_create, paper_get_or_create
 from tests.conftest import ROLES
 from tests.factories import InputFactory
+from tests.files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def _attachment_url(world):
 
     from consult.services import attachment_add
 
-    file = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%\xe2\xe3\n")
+    file = SimpleUploadedFile("bukti.pdf", PDF)
     return attachment_add(input=_ngo_submitted(world), file=file, user=world.staff)
 
 
