@@ -48,11 +48,16 @@ def input_list_for_consultation(*, consultation: Consultation) -> QuerySet[Input
 
 
 def input_list_published(*, session: Session, user) -> QuerySet[Input]:
-    """Submitted inputs of the session the user may read, by their confidentiality tier."""
+    """Submitted inputs of the session the user may read, by their confidentiality tier.
+
+    An input staff hid (off topic, abusive, a duplicate) leaves the published page for
+    every reader; its organisation still finds it among its own inputs.
+    """
     own = organisations_where(user, *SPEAKING_ROLES)
     tiers = readable_tiers(user, session.consultation)
     return (
         Input.objects.filter(session=session, status=Input.Status.SUBMITTED)
+        .exclude(moderation__is_hidden=True)
         .filter(Q(confidentiality__in=tiers) | Q(organisation__in=own))
         .select_related("issue", "organisation")
         .prefetch_related("attachments")

@@ -114,6 +114,18 @@ def test_withdrawn_and_draft_inputs_are_never_published(login, world, published)
     assert "Masih draf." not in login(world.staff).get(url).content.decode()
 
 
+@pytest.mark.parametrize("role", ["staff", "ngo_participant", "partner_participant", "observer"])
+def test_an_input_staff_hid_leaves_the_published_page(login, world, published, role):
+    from consult.moderation import input_hide
+
+    input_hide(input=published["public"], reason="Di luar topik", actor=world.staff)
+    url = reverse("consult:published_inputs", args=[world.consultation.slug, world.session.pk])
+
+    page = login(world.user(role)).get(url).content.decode()
+
+    assert "Teks tingkat public." not in page
+
+
 def test_the_api_lists_a_drafts_sources_as_the_page_does(world, published):
     from rest_framework.test import APIClient
 
