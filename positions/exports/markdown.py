@@ -1,8 +1,41 @@
-"""The paper as Markdown, and as the structured JSON."""
+"""The paper as Markdown, and as the structured JSON.
+
+Participants' words reach the paper verbatim: a generated paragraph quotes inputs, and
+whoever opens the Markdown in a renderer must see `<script>`, `**`, a table or a
+`javascript:` link as the characters a participant typed, never as markup. Generated
+paragraphs are escaped whole, their lines joined; a section staff edited keeps its
+Markdown (emphasis, lists) but never raw HTML or a script link. The JSON says that its
+strings are plain text, to be escaped by whatever displays them.
+"""
 
 import json
+import re
 
 from positions.exports.document import PaperDocument, references_text
+
+
+# Marks that work inside a line; a paragraph starts with its number, so marks that work
+# only at the start of a line (#, -, 1.) never get there.
+# `<`, `>` and `&` become entities, which every renderer shows as the characters; the
+# others are backslash-escaped, which CommonMark and Python-Markdown both honour. A
+# table needs a second line, which a one-line paragraph never has.
+_SPECIAL = re.compile(r"([\\`*_\[\]!])")
+_SCRIPT_LINK = re.compile(
+    r"\]\(\s*(?:javascript|vbscript|data):(?:[^()]|\([^()]*\))*\)", re.IGNORECASE
+)
+
+
+def markdown_literal(text: str) -> str:
+    """Text that any Markdown renderer shows as written: one line, every mark escaped."""
+    one_line = " ".join(text.split())
+    one_line = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", one_line)
+
+
+def markdown_staff(text: str) -> str:
+    """Staff's Markdown as they wrote it, less raw HTML and script links."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SCRIPT_LINK.sub("](#)", text)
 
 
 def document_markdown(doc: PaperDocument) -> bytes:
@@ -19,16 +52,21 @@ def document_markdown(doc: PaperDocument) -> bytes:
         "",
     ]
     for section in doc.sections:
-        lines += [f"## {section.heading}", ""]
+        lines += [f"## {markdown_literal(section.heading)}", ""]
+        as_markdown = markdown_staff if section.edited else markdown_literal
         for paragraph in section.paragraphs:
             refs = references_text(paragraph, texts)
-            lines += [f"**{paragraph.number}** {paragraph.text}" + (f" {refs}" if refs else ""), ""]
+            text = as_markdown(paragraph.text)
+            lines += [f"**{paragraph.number}** {text}" + (f" {refs}" if refs else ""), ""]
     return "\n".join(lines).encode()
 
 
 def document_json(doc: PaperDocument, structure: dict | None = None) -> bytes:
     """The document's sections and sources; with the run's key points when given."""
     data = {
+        # every string below is plain text as written, participants' words included:
+        # escape it for the format it is shown in
+        "text_format": "plain",
         "title": doc.title,
         "consultation": doc.consultation,
         "version": doc.number,

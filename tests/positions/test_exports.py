@@ -5,6 +5,7 @@ import io
 import json
 
 import docx
+import markdown as markdown_lib
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
@@ -249,3 +250,53 @@ def test_participants_formulas_stay_text_in_the_csv_and_xlsx(
     cells = [row[-1] for row in workbook.active.iter_rows(min_row=2)]
     assert sorted(cell.value for cell in cells) == sorted(FORMULAS)
     assert {cell.data_type for cell in cells} == {"s"}
+
+
+INJECTION = (
+    "Pemerintah harus melindungi pekerja migran <script>alert('x')</script> secara penuh "
+    "**sekarang**.\n| a | b |\n|---|---|\n[buka dokumen](javascript:alert(document.cookie))"
+)
+
+
+def test_a_participants_markup_is_shown_as_written_in_every_export(world):
+    inputs_for(world, text=INJECTION)
+    version = aggregate(world)
+
+    as_md = version_render(version, format="md", language="id", audience="directorate")
+    data = json.loads(version_render(version, format="json", language="id", audience="directorate"))
+    docx_text, _header, _headings = _docx_text(
+        version_render(version, format="docx", language="id", audience="directorate")
+    )
+    rendered = markdown_lib.markdown(as_md.decode())
+
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;" in rendered
+    assert 'href="javascript:' not in rendered
+    assert "<table" not in rendered
+    assert "<strong>sekarang</strong>" not in rendered
+    assert data["text_format"] == "plain"
+    quoted = [p["text"] for s in data["sections"] for p in s["paragraphs"]]
+    assert any("<script>alert('x')</script>" in text for text in quoted)
+    assert "<script>alert('x')</script>" in docx_text
+
+
+def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
+    from positions.editing import section_edit
+
+    inputs_for(world)
+    version = aggregate(world)
+    edited = section_edit(
+        paper=version.paper,
+        base_number=version.number,
+        key=f"issue:{world.issue.pk}",
+        heading="Perlindungan",
+        text="Posisi kami **tegas**. <img src=x onerror=alert(1)> [x](javascript:alert(1))",
+        note="",
+        user=world.staff,
+    )
+
+    markdown = version_render(edited, format="md", language="id", audience="directorate")
+
+    assert "**tegas**" in markdown.decode()
+    assert "<img" not in markdown.decode()
+    assert "javascript:" not in markdown.decode()
