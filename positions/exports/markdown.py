@@ -13,7 +13,6 @@ import re
 
 from positions.exports.document import PaperDocument, references_text
 
-
 # Marks that work inside a line; a paragraph starts with its number, so marks that work
 # only at the start of a line (#, -, 1.) never get there.
 # `<`, `>` and `&` become entities, which every renderer shows as the characters; the
@@ -56,7 +55,8 @@ def document_markdown(doc: PaperDocument) -> bytes:
         as_markdown = markdown_staff if section.edited else markdown_literal
         for paragraph in section.paragraphs:
             refs = references_text(paragraph, texts)
-            text = as_markdown(paragraph.text)
+            # a withheld paragraph's text is the workspace's own notice, not a quote
+            text = paragraph.text if paragraph.withheld else as_markdown(paragraph.text)
             lines += [f"**{paragraph.number}** {text}" + (f" {refs}" if refs else ""), ""]
     return "\n".join(lines).encode()
 
