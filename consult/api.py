@@ -5,12 +5,14 @@ on; querysets are scoped the same way the web pages scope them, so an input the 
 not read is a 404, like an unknown one.
 """
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -109,9 +111,34 @@ class InputScoped(ConsultationScoped):
         return inputs.filter(pk__in=own)
 
 
+def idempotency_form_key(request) -> uuid.UUID | None:
+    """The `Idempotency-Key` header as the key of the form the input comes from.
+
+    A client that sends its request again (a timeout, a retry) with the same key gets the
+    input the first request made, not a second one. Keys are the client's own: the same
+    key from two users names two inputs.
+    """
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if not key:
+        return None
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"gcm-input:{request.user.pk}:{key[:200]}")
+
+
 @extend_schema_view(
     get=extend_schema(responses={200: InputSerializer, **ERRORS}),
-    post=extend_schema(request=InputCreateSerializer, responses={201: InputSerializer, **ERRORS}),
+    post=extend_schema(
+        request=InputCreateSerializer,
+        responses={201: InputSerializer, **ERRORS},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description="Send the request again with the same key (a retry after a "
+                "timeout) and get the same input back instead of a second one.",
+            )
+        ],
+    ),
 )
 class InputListCreate(InputScoped, generics.ListCreateAPIView):
     """Inputs with the staff list's filters and search; participants create their own."""
@@ -137,7 +164,12 @@ class InputListCreate(InputScoped, generics.ListCreateAPIView):
         if issue is None:
             raise ValidationError({"issue": [_("This issue is not part of the consultation.")]})
         input = services.input_save(
-            author=request.user, organisation=organisation, session=session, issue=issue, **fields
+            author=request.user,
+            organisation=organisation,
+            session=session,
+            issue=issue,
+            form_key=idempotency_form_key(request),
+            **fields,
         )
         input = self.get_queryset().get(pk=input.pk)
         return Response(InputSerializer(input).data, status=status.HTTP_201_CREATED)

@@ -72,4 +72,11 @@ class InputCreateSerializer(serializers.Serializer):
     proposal = serializers.CharField(max_length=250, required=False, default="", allow_blank=True)
     text = serializers.CharField(max_length=20000)
     language = serializers.ChoiceField(choices=Input.Language.choices)
+    confidentiality = serializers.ChoiceField(
+        choices=Input.Confidentiality.choices,
+        required=False,
+        default=Input.Confidentiality.PARTICIPANTS,
+        help_text="Who may read the input, as on the form; participants of the consultation "
+        "by default.",
+    )
     submit = serializers.BooleanField(default=False)

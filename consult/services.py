@@ -6,7 +6,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -160,7 +160,23 @@ def _input_for_form(*, form_key, input: Input | None) -> Input | None:
     return None
 
 
-def input_save(
+def input_save(**fields) -> Input:
+    """Create or update an input (see `_input_save`), once however often its form is sent.
+
+    Two requests of one form arriving together (a double click, a client's retry) both
+    find no input with their `form_key` and both insert one; the database refuses the
+    second (the key is unique), and that request then saves onto the input the first
+    one made, as if it had come a moment later.
+    """
+    try:
+        return _input_save(**fields)
+    except IntegrityError:
+        if fields.get("form_key") is None or fields.get("input") is not None:
+            raise
+        return _input_save(**fields)
+
+
+def _input_save(
     *,
     author,
     organisation: Organisation,
@@ -221,7 +237,8 @@ def input_save(
                 was_submitted = True
             else:
                 late = True
-        input.full_clean()
+        # the form key's uniqueness is the database's to enforce (see `input_save`)
+        input.full_clean(exclude=["form_key"])
         input.save()
         if was_submitted:
             _audit_status(input=input, actor=author, before=Input.Status.DRAFT)
