@@ -27,15 +27,19 @@ class InvitationAcceptView(View):
         except ValidationError as error:
             return self.refused(request, error)
         form = AcceptInvitationForm(request.POST)
-        if not request.user.is_authenticated and not form.is_valid():
+        if request.user.is_authenticated:
+            # A signed-in person joins with the account they have: no name or password
+            # to give, so the form is not read at all.
+            details = {"full_name": "", "password": ""}
+        elif form.is_valid():
+            details = {
+                "full_name": form.cleaned_data["full_name"],
+                "password": form.cleaned_data["password1"],
+            }
+        else:
             return self.render(request, invitation, form, status=400)
         try:
-            user = services.invitation_accept(
-                token=token,
-                user=request.user,
-                full_name=form.cleaned_data.get("full_name", "") if form.is_bound else "",
-                password=form.cleaned_data.get("password1", "") if form.is_bound else "",
-            )
+            user = services.invitation_accept(token=token, user=request.user, **details)
         except ValidationError as error:
             form.add_error(None, error)
             return self.render(request, invitation, form, status=400)

@@ -118,3 +118,33 @@ def test_staff_cannot_invite_to_an_organisation_outside_the_consultation(login, 
 
     assert response.status_code == 400
     assert not Invitation.objects.exists()
+
+
+def test_a_signed_in_person_joins_with_their_account_by_the_link(
+    client, world, django_capture_on_commit_callbacks
+):
+    # Someone who already has an account (here the ministry's participant) is signed in
+    # and opens the link sent to their organisation's address.
+    _invitation, token = _invite(world, django_capture_on_commit_callbacks)
+    client.force_login(world.government_participant)
+
+    response = client.post(reverse("stakeholders:invitation_accept", args=[token]), {})
+
+    assert response.status_code == 302
+    assert Membership.objects.filter(
+        user=world.government_participant, organisation=world.ngo
+    ).exists()
+    assert _join(client, token).status_code == 410
+
+
+def test_a_signed_out_person_with_an_incomplete_form_is_asked_again(
+    client, world, django_capture_on_commit_callbacks
+):
+    _invitation, token = _invite(world, django_capture_on_commit_callbacks)
+
+    response = client.post(
+        reverse("stakeholders:invitation_accept", args=[token]), {"full_name": "Siti"}
+    )
+
+    assert response.status_code == 400
+    assert not Membership.objects.filter(user__username="kontak@migrantcare.example").exists()
