@@ -104,6 +104,7 @@ class InputScoped(ConsultationScoped):
         if self.is_schema:
             return Input.objects.none()
         inputs = staff_selectors.workspace_inputs(consultation=self.consultation)
+        inputs = inputs.prefetch_related("attachments")
         if self.request.user.has_perm("consult.view_workspace", self.consultation):
             return inputs
         # Everyone else reads the inputs of the organisations they speak for.
@@ -172,7 +173,8 @@ class InputListCreate(InputScoped, generics.ListCreateAPIView):
             **fields,
         )
         input = self.get_queryset().get(pk=input.pk)
-        return Response(InputSerializer(input).data, status=status.HTTP_201_CREATED)
+        data = InputSerializer(input, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(get=extend_schema(responses={200: InputSerializer, **ERRORS}))

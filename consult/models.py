@@ -378,6 +378,9 @@ class InputAttachment(models.Model):
     """A PDF, DOCX or ODT file attached to an input, its type checked from its content."""
 
     input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="attachments")
+    # The address of the download: not the row's sequential id, which would let anyone
+    # count through every file (the download still checks who asks).
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
@@ -396,7 +399,7 @@ class InputAttachment(models.Model):
         return self.original_name
 
     def get_absolute_url(self):
-        return reverse("consult:attachment_download", kwargs={"pk": self.pk})
+        return reverse("consult:attachment_download", kwargs={"public_id": self.public_id})
 
     @property
     def extension(self):

@@ -170,3 +170,34 @@ def may_read_input(user, input):
     if input.organisation_id in organisations_where(user, *SPEAKING_ROLES):
         return True
     return input.confidentiality in readable_tiers(user, consultation_of(input))
+
+
+@rules.predicate
+def input_is_published(user, input):
+    """Submitted, not hidden by staff, in a session that publishes its inputs."""
+    return (
+        input is not None
+        and input.status == input.Status.SUBMITTED
+        and input.session.publishes_inputs
+        and not input.is_hidden
+    )
+
+
+def _of_input(predicate):
+    """The predicate, asked of an attachment's input."""
+
+    @rules.predicate(name=f"{predicate.name}_of_attachment")
+    def asked_of_input(user, attachment):
+        return attachment is not None and predicate.test(user, attachment.input)
+
+    return asked_of_input
+
+
+# An attachment is read with its input, never more widely: by the input's organisation
+# (a draft's file by no one else), by the convening directorate once the input is sent,
+# and by others only once the input is published and its tier is theirs.
+may_download_attachment = (
+    _of_input(is_member_of_input_organisation)
+    | (_of_input(is_consultation_staff) & ~_of_input(input_is_draft))
+    | (_of_input(input_is_published) & _of_input(may_read_input))
+)

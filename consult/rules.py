@@ -12,6 +12,7 @@ from consult.predicates import (
     is_invited_participant,
     is_member_of_input_organisation,
     is_partner,
+    may_download_attachment,
     may_read_input,
     may_speak_in_session,
     session_is_open,
@@ -38,8 +39,9 @@ rules.add_perm(
     is_member_of_input_organisation & input_is_submitted & input_session_is_open,
 )
 rules.add_perm("consult.confirm_input", is_member_of_input_organisation & input_awaits_confirmation)
-# Reading an input's text and attachments, as its confidentiality tier allows.
+# Reading an input's text, as its confidentiality tier allows.
 rules.add_perm("consult.read_input", may_read_input)
+rules.add_perm("consult.download_attachment", may_download_attachment)
 rules.add_perm(
     "consult.view_published_inputs",
     is_consultation_staff | (session_publishes_inputs & can_view_consultation),

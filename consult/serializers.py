@@ -1,8 +1,9 @@
 """What the API says about consultations, their sessions, issues and inputs."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from consult.models import Consultation, Input, Session, ThematicIssue
+from consult.models import Consultation, Input, InputAttachment, Session, ThematicIssue
 
 
 class ConsultationSerializer(serializers.ModelSerializer):
@@ -25,12 +26,27 @@ class ThematicIssueSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "description", "parent"]
 
 
+class AttachmentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name")
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InputAttachment
+        fields = ["name", "content_type", "size", "url"]
+
+    def get_url(self, attachment) -> str:
+        request = self.context.get("request")
+        path = attachment.get_absolute_url()
+        return request.build_absolute_uri(path) if request is not None else path
+
+
 class InputSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     organisation_kind = serializers.CharField(source="organisation.kind", read_only=True)
     tags = serializers.SerializerMethodField()
     hidden = serializers.SerializerMethodField()
+    attachments = serializers.SerializerMethodField()
 
     class Meta:
         model = Input
@@ -52,7 +68,23 @@ class InputSerializer(serializers.ModelSerializer):
             "updated_at",
             "tags",
             "hidden",
+            "attachments",
         ]
+
+    @extend_schema_field(AttachmentSerializer(many=True))
+    def get_attachments(self, input) -> list[dict]:
+        """The files the requester may download (consult.download_attachment)."""
+        request = self.context.get("request")
+        user = request.user if request is not None else None
+        return AttachmentSerializer(
+            [
+                a
+                for a in input.attachments.all()
+                if user is not None and user.has_perm("consult.download_attachment", a)
+            ],
+            many=True,
+            context=self.context,
+        ).data
 
     def get_tags(self, input) -> list[str]:
         return [tag.name for tag in input.tags.all()]

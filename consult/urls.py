@@ -62,6 +62,8 @@ urlpatterns = [
     path("inputs/<int:pk>/withdraw/", views.InputWithdrawView.as_view(), name="input_withdraw"),
     path("inputs/<int:pk>/confirm/", views.InputConfirmView.as_view(), name="input_confirm"),
     path(
-        "attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment_download"
+        "attachments/<uuid:public_id>/",
+        views.AttachmentDownloadView.as_view(),
+        name="attachment_download",
     ),
 ]

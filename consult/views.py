@@ -421,26 +421,37 @@ class InputConfirmView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMix
 
 
 class AttachmentDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
-    permission_required = "consult.read_input"
+    """The file, to whoever may read its input (consult.download_attachment), as a download.
+
+    Always `Content-Disposition: attachment` with the type read from the content when it
+    was uploaded, never cached; the web server never serves these files itself.
+    """
+
+    permission_required = "consult.download_attachment"
 
     @cached_property
     def attachment(self):
         return get_object_or_404(
-            InputAttachment.objects.select_related("input__session__consultation"),
-            pk=self.kwargs["pk"],
+            InputAttachment.objects.select_related(
+                "input__session__consultation", "input__moderation"
+            ),
+            public_id=self.kwargs["public_id"],
         )
 
     def get_permission_object(self):
-        return self.attachment.input
+        return self.attachment
 
-    def get(self, request, pk):
+    def get(self, request, public_id):
         attachment = self.attachment
-        return FileResponse(
+        response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
             filename=attachment.original_name,
             content_type=attachment.content_type,
         )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class MyInputsView(LoginRequiredMixin, View):

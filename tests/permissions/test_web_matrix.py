@@ -79,13 +79,23 @@ def _publishing_session(world):
     return world.session
 
 
-def _attachment_url(world):
+def _attachment_url(world, status=Input.Status.SUBMITTED, publishes=False, tier="participants"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from consult.services import attachment_add
 
+    world.session.publishes_inputs = publishes
+    world.session.save()
+    input = InputFactory(
+        session=world.session,
+        issue=world.issue,
+        organisation=world.ngo,
+        author=world.ngo_participant,
+        status=status,
+        confidentiality=tier,
+    )
     file = SimpleUploadedFile("bukti.pdf", PDF)
-    return attachment_add(input=_ngo_submitted(world), file=file, user=world.staff)
+    return attachment_add(input=input, file=file, user=world.ngo_participant).get_absolute_url()
 
 
 def _input_data(world):
@@ -195,12 +205,54 @@ PAGES = [
         {"ngo_participant"},
         200,
     ),
+    # An attachment is read with its input: its organisation, the directorate once it is
+    # submitted, others only where the session publishes and the tier allows.
     (
-        "attachment of a participants-only input",
+        "attachment of an unpublished input",
         "get",
-        lambda w: _attachment_url(w).get_absolute_url(),
+        lambda w: _attachment_url(w),
+        None,
+        {"ngo_participant"} | RUNS,
+        200,
+    ),
+    (
+        "attachment of a draft",
+        "get",
+        lambda w: _attachment_url(w, status=Input.Status.DRAFT, publishes=True, tier="public"),
+        None,
+        {"ngo_participant"},
+        200,
+    ),
+    (
+        "attachment of a withdrawn input",
+        "get",
+        lambda w: _attachment_url(w, status=Input.Status.WITHDRAWN, publishes=True, tier="public"),
+        None,
+        {"ngo_participant"} | RUNS,
+        200,
+    ),
+    (
+        "attachment of a published participants-only input",
+        "get",
+        lambda w: _attachment_url(w, publishes=True),
         None,
         SPEAKS | RUNS,
+        200,
+    ),
+    (
+        "attachment of a published public input",
+        "get",
+        lambda w: _attachment_url(w, publishes=True, tier="public"),
+        None,
+        SPEAKS | RUNS | {"observer"},
+        200,
+    ),
+    (
+        "attachment of a published directorate-only input",
+        "get",
+        lambda w: _attachment_url(w, publishes=True, tier="directorate"),
+        None,
+        {"ngo_participant"} | RUNS,
         200,
     ),
     (
