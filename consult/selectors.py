@@ -101,15 +101,6 @@ def session_invited_organisations(*, consultation: Consultation):
     return Organisation.objects.filter(invited_sessions__consultation=consultation).distinct()
 
 
-def inputs_readable(*, user, consultation, inputs) -> list[Input]:
-    """The inputs among `inputs` that `user` may read: by their confidentiality tier, or
-    because they speak for the input's organisation. Pages and the API filter a draft's
-    source lists through this, so a reader never learns of an input beyond their tier."""
-    tiers = readable_tiers(user, consultation)
-    own = organisations_where(user, *SPEAKING_ROLES)
-    return [i for i in inputs if i.confidentiality in tiers or i.organisation_id in own]
-
-
 def consultation_get(*, slug: str) -> Consultation:
     """The consultation named in a URL, or 404; the pages and the API check permissions on it."""
     return get_object_or_404(Consultation.objects.select_related("convener"), slug=slug)

@@ -18,10 +18,10 @@ from rest_framework.response import Response
 
 from common.api import ERRORS
 from consult.api import ConsultationScoped
-from consult.selectors import inputs_readable
 from positions import exporting, selectors, services
 from positions.exports import CONTENT_TYPES
 from positions.models import AggregationRun, DraftVersion, PaperExport
+from positions.visibility import paragraph_read, reader_for
 
 
 class RunSerializer(serializers.ModelSerializer):
@@ -56,6 +56,11 @@ class VersionSerializer(serializers.ModelSerializer):
 class ParagraphSerializer(serializers.Serializer):
     text = serializers.CharField()
     sources = serializers.ListField(child=serializers.IntegerField())
+    unnamed_sources = serializers.IntegerField(help_text="Sources the requester may not see.")
+    withheld = serializers.BooleanField(
+        help_text="The text is withheld: it rests on, quotes or names sources the requester "
+        "may not see."
+    )
 
 
 class SectionSerializer(serializers.Serializer):
@@ -66,19 +71,20 @@ class SectionSerializer(serializers.Serializer):
 
     @extend_schema_field(ParagraphSerializer(many=True))
     def get_paragraphs(self, section):
-        user, consultation = self.context["request"].user, self.context["consultation"]
-        return [
-            {
-                "text": p.text,
-                "sources": [
-                    source.pk
-                    for source in inputs_readable(
-                        user=user, consultation=consultation, inputs=p.sources.all()
-                    )
-                ],
-            }
-            for p in section.paragraphs.all()
-        ]
+        """Each paragraph as the requester may read it (positions/visibility.py)."""
+        reader = reader_for(self.context["request"].user, self.context["consultation"])
+        paragraphs = []
+        for p in section.paragraphs.all():
+            read = paragraph_read(p.text, p.sources.all(), section.kind, reader)
+            paragraphs.append(
+                {
+                    "text": read.text,
+                    "sources": [source.pk for source in read.sources],
+                    "unnamed_sources": read.unnamed,
+                    "withheld": read.withheld,
+                }
+            )
+        return paragraphs
 
 
 class VersionDetailSerializer(VersionSerializer):

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from consult.models import Input
 from positions.editing import StoredSection, version_sections
 from positions.models import DraftVersion
+from positions.visibility import DIRECTORATE, Reader, paragraph_read
 
 WORDS = re.compile(r"\S+|\s+")
 
@@ -53,10 +54,30 @@ def _sources(section: StoredSection | None) -> set[int]:
     return {i for paragraph in section.paragraphs for i in paragraph.source_ids}
 
 
-def versions_compare(old: DraftVersion, new: DraftVersion) -> list[SectionDiff]:
-    """Every section of either version, in the newer one's order, then those removed."""
+def _read_text(section: StoredSection | None, inputs: dict, reader: Reader) -> str:
+    """The section's text as `reader` may see it (positions/visibility.py)."""
+    if section is None:
+        return ""
+    return "\n\n".join(
+        paragraph_read(
+            paragraph.text,
+            [inputs[i] for i in paragraph.source_ids if i in inputs],
+            section.kind,
+            reader,
+        ).text
+        for paragraph in section.paragraphs
+    )
+
+
+def versions_compare(
+    old: DraftVersion, new: DraftVersion, reader: Reader = DIRECTORATE
+) -> list[SectionDiff]:
+    """Every section of either version, in the newer one's order, then those removed;
+    texts and the new inputs behind a change as `reader` may see them."""
     before = {s.key: s for s in version_sections(old)}
     after = version_sections(new)
+    cited = {i for s in [*before.values(), *after] for i in _sources(s)}
+    inputs = Input.objects.select_related("organisation", "session").in_bulk(cited)
     diffs, new_inputs = [], {}
     for section in after:
         previous = before.pop(section.key, None)
@@ -66,16 +87,20 @@ def versions_compare(old: DraftVersion, new: DraftVersion) -> list[SectionDiff]:
             state = "unchanged"
         else:
             state = "changed"
-        left, right = words_diff(previous.text if previous else "", section.text)
+        left, right = words_diff(
+            _read_text(previous, inputs, reader), _read_text(section, inputs, reader)
+        )
         diff = SectionDiff(section.key, section.heading, state, left, right)
         if state != "unchanged":
             new_inputs[section.key] = _sources(section) - _sources(previous)
         diffs.append(diff)
     for section in before.values():
-        left, right = words_diff(section.text, "")
+        left, right = words_diff(_read_text(section, inputs, reader), "")
         diffs.append(SectionDiff(section.key, section.heading, "removed", left, right))
-    ids = {i for group in new_inputs.values() for i in group}
-    inputs = Input.objects.select_related("organisation", "session").in_bulk(ids)
     for diff in diffs:
-        diff.new_inputs = [inputs[i] for i in sorted(new_inputs.get(diff.key, ())) if i in inputs]
+        diff.new_inputs = [
+            inputs[i]
+            for i in sorted(new_inputs.get(diff.key, ()))
+            if i in inputs and reader.may_read(inputs[i])
+        ]
     return diffs

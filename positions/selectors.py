@@ -18,6 +18,7 @@ from positions.models import (
     ReviewComment,
     Suggestion,
 )
+from positions.visibility import paragraph_read, reader_for
 
 
 def paper_get(*, consultation: Consultation) -> PositionPaper | None:
@@ -255,21 +256,31 @@ def feedback_for(*, paper: PositionPaper, user) -> dict:
         .order_by("pk")
     )
     cited: dict[int, list] = {}
+    _with_organisation = Input.objects.select_related("organisation")
     if approved is not None and inputs:
         sections = {s.pk: s for s in approved.sections.all()}
         rows = (
             ParagraphSource.objects.filter(paragraph__section__version=approved, input__in=inputs)
             .select_related("paragraph")
+            .prefetch_related(
+                Prefetch(
+                    "paragraph__sources", queryset=Input.objects.select_related("organisation")
+                )
+            )
             .order_by("paragraph__section__position", "paragraph__position")
         )
+        reader = reader_for(user, paper.consultation)
         for row in rows:
             paragraph = row.paragraph
             section = sections[paragraph.section_id]
+            # the paragraph cites this organisation's input, but maybe others' too,
+            # which the organisation may not read
+            read = paragraph_read(paragraph.text, paragraph.sources.all(), section.kind, reader)
             cited.setdefault(row.input_id, []).append(
                 {
                     "number": f"{section.position + 1}.{paragraph.position + 1}",
                     "heading": section.heading,
-                    "text": paragraph.text,
+                    "text": read.text,
                 }
             )
     return {

@@ -24,6 +24,7 @@ from positions.forms import (
     SectionEditForm,
 )
 from positions.models import AggregationRun, DraftVersion, PaperExport
+from positions.visibility import reader_for
 
 
 class PaperMixin(ConsultationMixin):
@@ -276,7 +277,8 @@ class CompareView(PaperMixin, View):
         by_number = {v.number: v for v in versions}
         if a not in by_number or b not in by_number:
             raise Http404
-        diffs = versions_compare(by_number[a], by_number[b])
+        reader = reader_for(request.user, self.consultation)
+        diffs = versions_compare(by_number[a], by_number[b], reader)
         context = {
             "consultation": self.consultation,
             "paper": self.paper,

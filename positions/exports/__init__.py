@@ -11,8 +11,8 @@ from positions.exports.document import PaperDocument, paper_document, references
 from positions.exports.docx import document_docx
 from positions.exports.inputs import inputs_csv, inputs_xlsx
 from positions.exports.markdown import document_json, document_markdown
-from positions.exports.quoting import quotes_privately
 from positions.models import DraftVersion
+from positions.quoting import quotes_privately
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

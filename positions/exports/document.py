@@ -5,7 +5,7 @@ sources and withhold the same text. The audience decides the sources: the direct
 own copy names every input; a copy for circulation names only public inputs, counts the
 others, and leaves out the text of a paragraph that only non-public inputs stand behind
 (such a paragraph may paraphrase them) or that quotes a non-public input verbatim (see
-`quoting.py`); the neutral sentence in its place counts the inputs.
+`positions/quoting.py`); the neutral sentence in its place counts the inputs.
 """
 
 from dataclasses import dataclass, field
@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consult.models import Input
 from positions import selectors
 from positions.aggregation.phrases import phrases_for
-from positions.exports.quoting import quotes_privately
 from positions.models import DraftVersion, PaperExport
-
-PUBLIC = Input.Confidentiality.PUBLIC
+from positions.visibility import DIRECTORATE, PUBLIC, paragraph_read
 
 
 @dataclass
@@ -137,45 +134,10 @@ def paper_document(
 
 
 def _paragraph(number, paragraph, kind, public_only) -> DocParagraph:
-    sources = list(paragraph.sources.all())
-    if not public_only:
-        return DocParagraph(number, paragraph.text, [s.reference for s in sources])
-    public = [s for s in sources if s.confidentiality == PUBLIC]
-    private = [s for s in sources if s.confidentiality != PUBLIC]
-    named = [s.reference for s in public]
-    if kind == "annex":
-        # The annex names organisations and counts inputs, quoting none, so it stays.
-        return DocParagraph(number, paragraph.text, named, len(private))
-    if sources and not named:
-        # Resting only on non-public inputs, it may paraphrase them: withheld.
-        text = _("[Text withheld: it rests on %(count)s inputs not for circulation.]")
-        return DocParagraph(number, text % {"count": len(private)}, [], len(private), True)
-    public_texts = [s.text for s in public]
-    quoted = [s for s in private if quotes_privately(paragraph.text, s.text, public_texts)]
-    if quoted:
-        # Its words are a non-public input's (a key point is one input's sentence).
-        text = _("[Text withheld: it quotes %(count)s inputs not for circulation.]")
-        return DocParagraph(number, text % {"count": len(quoted)}, named, len(private), True)
-    if _names_private_organisations(paragraph.text, public, private):
-        # "Supported by …: A, B" would tell readers who stands behind a non-public input.
-        text = _(
-            "[Text withheld: it names the organisations behind %(count)s inputs not for "
-            "circulation.]"
-        )
-        return DocParagraph(number, text % {"count": len(private)}, named, len(private), True)
-    return DocParagraph(number, paragraph.text, named, len(private))
-
-
-def _names_private_organisations(text, public, private) -> bool:
-    """Whether `text` names an organisation that, in this paragraph, stands only behind
-    non-public inputs (one that also has a public input here is named openly anyway)."""
-    open_organisations = {s.organisation_id for s in public}
-    return any(
-        name and name in text
-        for s in private
-        if s.organisation_id not in open_organisations
-        for name in (s.organisation.name, s.organisation.acronym)
-    )
+    reader = PUBLIC if public_only else DIRECTORATE
+    read = paragraph_read(paragraph.text, paragraph.sources.all(), kind, reader)
+    references = [s.reference for s in read.sources]
+    return DocParagraph(number, read.text, references, read.unnamed, read.withheld)
 
 
 def references_text(paragraph: DocParagraph, texts: dict) -> str:

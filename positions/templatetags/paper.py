@@ -1,6 +1,7 @@
 from django import template
 
 from positions.editing import markdown_render
+from positions.visibility import paragraph_read, reader_for
 
 register = template.Library()
 
@@ -9,3 +10,10 @@ register = template.Library()
 def as_markdown(text):
     """A paragraph's Markdown as sanitised HTML."""
     return markdown_render(text)
+
+
+@register.simple_tag(takes_context=True)
+def paragraph_as_read(context, paragraph, kind, consultation):
+    """The paragraph as the signed-in reader may see it (positions/visibility.py)."""
+    reader = reader_for(context["user"], consultation)
+    return paragraph_read(paragraph.text, paragraph.sources.all(), kind, reader)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from consult.models import Input
 from positions.aggregation import ParagraphDraft, SectionDraft
 from positions.exports import version_render
-from positions.exports.quoting import quotes_privately
+from positions.quoting import quotes_privately
 from positions.services import draft_version_create, paper_get_or_create
 from tests.factories import InputFactory
 
