@@ -43,3 +43,21 @@ def _session_start(sender, request, user, **kwargs):
 
 
 user_logged_in.connect(_session_start, dispatch_uid="idle-session-start")
+
+
+class PrivatePagesMiddleware:
+    """Pages and API answers for a signed-in person are never stored by a cache.
+
+    They carry drafts, inputs beyond the public tier and names: a shared proxy or the
+    browser's disk cache on a shared office computer must not keep them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
+        return response

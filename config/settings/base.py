@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "common.middleware.IdleSessionTimeoutMiddleware",
+    "common.middleware.PrivatePagesMiddleware",
     # last, as django-axes asks: it turns a lockout into the page that explains it
     "axes.middleware.AxesMiddleware",
 ]

@@ -60,3 +60,15 @@ def test_the_api_asks_for_credentials_with_401(client):
 
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
+
+
+@pytest.mark.parametrize(
+    "url", ["/c/gcm-2017/", "/c/gcm-2017/paper/", "/api/v1/consultations/gcm-2017/inputs/"]
+)
+def test_pages_for_a_signed_in_reader_are_never_cached(world, client, url):
+    client.force_login(world.staff)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
