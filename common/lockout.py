@@ -16,3 +16,19 @@ def lockout_response(request, original_response, credentials):
         body = {"status": 429, "code": "locked_out", "message": message}
         return JsonResponse({"error": body}, status=429)
     return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
+def client_address(request) -> str:
+    """The address a request came from, as django-axes and the API throttles count it.
+
+    Behind TRUSTED_PROXY_HOPS reverse proxies the client is the address the outermost of
+    them saw, that many entries from the right of X-Forwarded-For; entries further left
+    are whatever the client chose to send. With no proxy, REMOTE_ADDR.
+    """
+    hops = settings.TRUSTED_PROXY_HOPS
+    remote = request.META.get("REMOTE_ADDR", "")
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if hops <= 0 or not forwarded:
+        return remote
+    return forwarded[-min(hops, len(forwarded))]

@@ -118,6 +118,12 @@ LOGOUT_REDIRECT_URL = "login"
 # (Access attempts) or with `manage.py axes_reset_username <name>`. Every failure is
 # stored, which is the audit of failed logins.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+# How many reverse proxies stand in front of gunicorn: the client's address is read that
+# many entries from the right of X-Forwarded-For (common/lockout.py). 0: REMOTE_ADDR.
+# Too low and every client shares the proxy's address (one lockout for all); too high
+# and a client can choose its own address.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+AXES_CLIENT_IP_CALLABLE = "common.lockout.client_address"
 AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_MINUTES", default=15.0) / 60
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
@@ -292,6 +298,8 @@ REST_FRAMEWORK = {
         "user": env("API_THROTTLE_USER", default="1200/minute"),
     },
     "EXCEPTION_HANDLER": "common.api.exception_handler",
+    # throttles count addresses as the lockout does (TRUSTED_PROXY_HOPS)
+    "NUM_PROXIES": TRUSTED_PROXY_HOPS,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

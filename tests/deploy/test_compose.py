@@ -302,6 +302,8 @@ def stack(database, redis_url, tmp_path_factory):
             "SECURE_COOKIES": "false",
             "STATIC_ROOT": str(tmp / "static"),
             "MEDIA_ROOT": str(tmp / "media"),
+            # small, so the shared-counter test below stays under the sign-in lockout
+            "API_THROTTLE_TOKEN": "3/minute",
         }
     )
     logs = tmp / "logs"
@@ -479,6 +481,37 @@ def _log_in(stack: Stack, username: str) -> requests.Session:
     )
     assert response.status_code == 302, f"{username} could not log in: {response.text[:500]}"
     return browser
+
+
+def test_throttles_count_once_across_web_replicas(stack):
+    # A second web replica beside the first, as `docker compose up --scale web=2` runs
+    # it; requests alternate between them. With a counter per process each replica
+    # would let three tries through; the Redis cache counts them once.
+    port = _free_port()
+    stack.start("web2", command("web"), env={**stack.env, "GUNICORN_BIND": f"127.0.0.1:{port}"})
+    replicas = [stack.base_url, f"http://127.0.0.1:{port}"]
+
+    def second_up():
+        assert stack.alive("web2"), "the second replica exited\n" + stack.log("web2")
+        try:
+            return requests.get(replicas[1] + "/healthz", timeout=2).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    try:
+        assert _wait_for(second_up, timeout=30)
+        statuses = [
+            requests.post(
+                replicas[i % 2] + "/api/v1/auth/token/",
+                data={"username": f"nobody-{i}", "password": "wrong"},
+                timeout=10,
+            ).status_code
+            for i in range(8)
+        ]
+    finally:
+        stack.stop("web2")
+
+    assert statuses == [400, 400, 400, 429, 429, 429, 429, 429]
 
 
 def test_an_input_goes_from_participant_to_docx_through_the_real_worker(stack):

@@ -145,3 +145,34 @@ def test_an_active_session_stays(world, client):
 
     assert client.get("/c/gcm-2017/").status_code == 200
     assert client.get("/c/gcm-2017/").status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_token_throttle(world, client, settings):
+    settings.API_THROTTLE_TOKEN = "2/minute"
+
+    statuses = [
+        client.post(
+            "/api/v1/auth/token/",
+            {"username": "nobody", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"10.9.9.{i}",
+        ).status_code
+        for i in range(3)
+    ]
+
+    assert statuses == [400, 400, 429]
+
+
+def test_behind_one_proxy_the_client_is_the_address_the_proxy_saw(world, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    _fail(
+        Client(REMOTE_ADDR="10.0.0.254", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"),
+        "/login/",
+        "nobody",
+        5,
+    )
+
+    # another client behind the same proxy is not locked out with the first
+    other = Client(REMOTE_ADDR="10.0.0.254", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    response = other.post("/login/", {"username": "staff", "password": PASSWORD})
+
+    assert response.status_code == 302
