@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | c
 PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test install messages makemessages lint format check-deploy lock bench bench-web clean
+.PHONY: run test install messages makemessages lint format check-deploy lock bench bench-web probe clean
 
 run: install $(MO)  ## serve a trial workspace with demo data on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
@@ -65,6 +65,9 @@ bench: install  ## quality on a corpus with known truth, then runs of 1k/10k/100
 
 bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
 	$(BIN)/python bench/web.py --seconds $${BENCH_SECONDS:-20}
+
+probe: install  ## security probe of gunicorn on loopback: roles, XSS, formulas, uploads, races, schemathesis
+	CHROMIUM=$${CHROMIUM:-/usr/bin/chromium} $(BIN)/python bench/probe.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
