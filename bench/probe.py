@@ -286,6 +286,11 @@ def area_concurrency(probe: Probe, n: int) -> None:
     headers = {"Authorization": f"Token {probe.tokens['migrantcare']}"}
     url = probe.url(f"/api/v1/consultations/{SLUG}/inputs/")
     marker = secrets.token_hex(4)
+    probe.inputs_before = requests.get(
+        url + "?page_size=1",
+        headers={"Authorization": f"Token {probe.tokens['staf']}"},
+        timeout=60,
+    ).json()["count"]
     # Each key is sent twice, the copies racing each other.
     keys = [f"{marker}-{i // 2}" for i in range(n)]
 
@@ -299,26 +304,38 @@ def area_concurrency(probe: Probe, n: int) -> None:
             "submit": True,
         }
         try:
-            return requests.post(
+            response = requests.post(
                 url, json=body, headers={**headers, "Idempotency-Key": key}, timeout=120
-            ).status_code
+            )
         except requests.RequestException as error:
-            return str(error)
+            return key, str(error), None
+        stored = response.json().get("id") if response.status_code == 201 else None
+        return key, response.status_code, stored
 
     with ThreadPoolExecutor(max_workers=32) as pool:
-        statuses = list(pool.map(send, keys))
-    for status in statuses:
-        probe.check("concurrency", status == 201, f"submission -> {status}")
+        answers = list(pool.map(send, keys))
+    ids_by_key: dict[str, set] = {}
+    for key, status, stored in answers:
+        probe.check("concurrency", status == 201, f"submission {key} -> {status}")
+        ids_by_key.setdefault(key, set()).add(stored)
+    # every copy of a request names the same input, and no two requests share one
+    probe.check(
+        "concurrency",
+        all(len(ids) == 1 for ids in ids_by_key.values()),
+        "copies of one request made more than one input",
+    )
+    all_ids = [next(iter(ids)) for ids in ids_by_key.values()]
+    probe.check("concurrency", len(set(all_ids)) == len(all_ids), "two requests, one input")
     listed = requests.get(
-        url + f"?q={marker}&page_size=1000",
+        url + "?page_size=1",
         headers={"Authorization": f"Token {probe.tokens['staf']}"},
         timeout=60,
     ).json()
-    stored = [i for i in listed.get("results", []) if marker in i["text"]]
+    before = probe.inputs_before
     probe.check(
         "concurrency",
-        len(stored) == len(set(keys)),
-        f"{len(stored)} stored for {len(set(keys))} keys",
+        listed["count"] == before + len(ids_by_key),
+        f"{listed['count'] - before} inputs stored for {len(ids_by_key)} requests",
     )
 
 
