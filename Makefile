@@ -33,9 +33,10 @@ messages: $(MO)
 makemessages: install  ## refresh the catalogues from the code (needs GNU gettext)
 	$(BIN)/python manage.py makemessages -l id -l en --no-obsolete --ignore=.venv --ignore=static --ignore=bench
 
-lint: install  ## ruff, formatting and migrations must all be clean
+lint: install  ## ruff, formatting, the import contracts and migrations must all be clean
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install

@@ -1,6 +1,6 @@
 """Editing a paper by hand: a section rewritten in Markdown, suggestions from a new run.
 
-Every change makes a new immutable version (`services.draft_version_create`) from the
+Every change makes a new immutable version (`versions.draft_version_create`) from the
 paper's latest one. A section changed by hand is marked `edited`; a later aggregation
 run keeps such a section as it is and offers the engine's new text beside it as
 `Suggestion`s (`aggregation_merge`, called from the run's store step).
@@ -26,6 +26,7 @@ from positions.models import (
     PositionPaper,
     Suggestion,
 )
+from positions.versions import draft_version_create, section_keys
 
 # A rewritten paragraph this close to one it replaces still speaks for the same inputs.
 CARRY_RATIO = 0.6
@@ -172,7 +173,6 @@ def section_edit(
 
 
 def _version_from(paper, sections: list[StoredSection], based_on, user, note) -> DraftVersion:
-    from positions.services import draft_version_create
 
     return draft_version_create(
         paper=paper,
@@ -203,7 +203,6 @@ def aggregation_merge(
     kept section the engine paragraphs it does not already contain, as suggestions
     naming the inputs behind them that the previous version did not cite.
     """
-    from positions.services import section_keys
 
     previous = latest_version(paper)
     if previous is None:

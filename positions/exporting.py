@@ -9,6 +9,7 @@ exports page.
 import logging
 from functools import partial
 
+from celery import current_app
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -83,8 +84,8 @@ def export_now(
 
 
 def _enqueue(export_id: int) -> None:
-    from positions.tasks import export_paper
-
+    # By name: the task module calls `export_execute`, so this module does not import it.
+    export_paper = current_app.tasks["positions.tasks.export_paper"]
     try:
         export_paper.apply_async(
             (export_id,), retry=True, retry_policy={"max_retries": 1, "interval_start": 0}

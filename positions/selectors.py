@@ -6,6 +6,7 @@ import json
 from django.db.models import Count, Prefetch, QuerySet
 
 from consult.models import Consultation, Input
+from consult.predicates import SPEAKING_ROLES
 from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
 from positions.models import (
     AggregationRun,
@@ -19,6 +20,8 @@ from positions.models import (
     Suggestion,
 )
 from positions.visibility import paragraph_read, reader_for
+from stakeholders.models import Organisation
+from stakeholders.selectors import organisations_where
 
 
 def paper_get(*, consultation: Consultation) -> PositionPaper | None:
@@ -160,8 +163,6 @@ def consensus_map(*, version: DraftVersion) -> dict | None:
     Read from the results of the run that wrote the version; a version written by hand
     has no map. The shade of a cell is its count over the largest count in the map.
     """
-    from stakeholders.models import Organisation
-
     run = AggregationRun.objects.filter(draft_version=version).first()
     if run is None:
         return None
@@ -240,8 +241,6 @@ def export_list(*, paper: PositionPaper) -> QuerySet[PaperExport]:
 def feedback_for(*, paper: PositionPaper, user) -> dict:
     """The latest approved version and, for each submitted input of the user's
     organisations in this consultation, the paragraphs of that version citing it."""
-    from consult.predicates import SPEAKING_ROLES
-    from stakeholders.selectors import organisations_where
 
     approved = (
         paper.versions.filter(status=DraftVersion.Status.APPROVED).order_by("-number").first()

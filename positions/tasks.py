@@ -13,6 +13,7 @@ from celery import group, shared_task
 from django.db import OperationalError
 
 from positions import services
+from positions.exporting import export_execute
 
 RETRY = {"autoretry_for": (OperationalError,), "max_retries": 3, "retry_backoff": 2}
 
@@ -57,6 +58,5 @@ def expire_stale_runs() -> int:
 @shared_task(acks_late=True, ignore_result=True, **RETRY)
 def export_paper(export_id: int) -> None:
     """Render one recorded export (see `positions.exporting.export_execute`)."""
-    from positions.exporting import export_execute
 
     export_execute(export_id=export_id)

@@ -7,11 +7,14 @@ runs them as Celery jobs and keeps the files.
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from consult.models import Input
+from positions import selectors, services
+from positions.aggregation import draft_structure
 from positions.exports.document import PaperDocument, paper_document, references_text
 from positions.exports.docx import document_docx
 from positions.exports.inputs import inputs_csv, inputs_xlsx
 from positions.exports.markdown import document_json, document_markdown
-from positions.models import DraftVersion
+from positions.models import AggregationRun, DraftVersion
 from positions.quoting import quotes_privately
 
 CONTENT_TYPES = {
@@ -51,11 +54,6 @@ def document_pdf(doc: PaperDocument) -> bytes:
 def aggregation_structure(version: DraftVersion, *, public_only: bool) -> dict | None:
     """The run's key points, recommendations and duplicates with input references; for
     circulation only public inputs are named and a statement from none of them is left out."""
-    from consult.models import Input
-    from positions import selectors, services
-    from positions.aggregation import draft_structure
-    from positions.models import AggregationRun
-
     run = AggregationRun.objects.filter(draft_version=version).first()
     if run is None:
         return None

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from consult.models import Input
-from positions import services
+from positions import services, versions
 from positions.models import AggregationRun, DraftVersion
 from tests.factories import InputFactory
 
@@ -79,7 +79,7 @@ def test_a_failing_run_leaves_no_version_and_a_readable_error(world, paper, monk
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_sources_insert", explode)  # the last write of a draft
+    monkeypatch.setattr(versions, "_sources_insert", explode)  # the last write of a draft
     run = AggregationRun.objects.create(paper=paper, requested_by=world.staff)
 
     run = services.aggregation_run_execute(run_id=run.pk)
