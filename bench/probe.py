@@ -371,7 +371,11 @@ def area_schemathesis(probe: Probe, examples: int, env: dict) -> None:
                 "schemathesis", False, f"{role}: {result.stdout[-500:]}{result.stderr[-500:]}"
             )
         elif result.returncode == 1:
-            probe.failures.append(result.stdout[-2000:])
+            # schemathesis prints each failure (with a curl line to reproduce it) before
+            # its summary
+            details = result.stdout.split("SUMMARY")[0]
+            start = details.find("FAILURES")
+            probe.failures.append(details[start if start >= 0 else -3000 :][:4000])
 
 
 PDF_MINIMAL = (
