@@ -109,7 +109,8 @@ def test_anonymous_gets_401(world, name, method, url, data, allowed, status):
         url(world), data(world) if data else None, format="json"
     )
 
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
     assert response.json()["error"]["code"] == "not_authenticated"
 
 
