@@ -97,7 +97,7 @@ class VersionDetailSerializer(VersionSerializer):
 class PaperScoped(ConsultationScoped):
     @property
     def paper(self):
-        return services.paper_get_or_create(consultation=self.consultation)
+        return selectors.paper_get(consultation=self.consultation)
 
 
 @extend_schema_view(

@@ -10,4 +10,4 @@ class PositionsConfig(AppConfig):
         # Register the tasks in every process, the web ones included: services send them
         # by name (`current_app.tasks[...]`), and Celery's discovery of task modules runs
         # only when a worker starts.
-        from positions import tasks  # noqa: F401
+        from positions import signals, tasks  # noqa: F401

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input
 from consult.predicates import SPEAKING_ROLES
@@ -24,12 +25,13 @@ from stakeholders.models import Organisation
 from stakeholders.selectors import organisations_where
 
 
-def paper_get(*, consultation: Consultation) -> PositionPaper | None:
-    return PositionPaper.objects.filter(consultation=consultation).first()
-
-
 def version_list(*, paper: PositionPaper) -> QuerySet[DraftVersion]:
     return paper.versions.select_related("created_by").annotate(section_count=Count("sections"))
+
+
+def paper_get(*, consultation: Consultation) -> PositionPaper:
+    """The consultation's paper (made with the consultation: positions/signals.py)."""
+    return get_object_or_404(PositionPaper, consultation=consultation)
 
 
 def version_get(*, paper: PositionPaper, number: int) -> DraftVersion:

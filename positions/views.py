@@ -30,7 +30,7 @@ from positions.visibility import reader_for
 class PaperMixin(ConsultationMixin):
     @cached_property
     def paper(self):
-        return services.paper_get_or_create(consultation=self.consultation)
+        return selectors.paper_get(consultation=self.consultation)
 
 
 class PaperDetailView(PaperMixin, View):
@@ -38,7 +38,6 @@ class PaperDetailView(PaperMixin, View):
 
     def get(self, request, slug):
         paper = self.paper
-        services.aggregation_runs_expire(paper=paper)
         versions = list(selectors.version_list(paper=paper))
         latest = selectors.version_get(paper=paper, number=versions[0].number) if versions else None
         runs = list(selectors.run_list(paper=paper)[:10])
@@ -133,7 +132,6 @@ class RunStatusView(PaperMixin, View):
     permission_required = "positions.view_paper"
 
     def get(self, request, slug, run_pk):
-        services.aggregation_runs_expire(paper=self.paper)
         run = get_object_or_404(self.paper.runs.select_related("draft_version"), pk=run_pk)
         response = render(request, "positions/_run_status.html", {"run": run, "paper": self.paper})
         if request.htmx and not run.is_active:
