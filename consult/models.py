@@ -195,6 +195,8 @@ class Input(models.Model):
     class Language(models.TextChoices):
         INDONESIAN = "id", _("Bahasa Indonesia")
         ENGLISH = "en", _("English")
+        # neither: kept, shown as such, never stemmed as either language
+        OTHER = "other", _("Another language")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

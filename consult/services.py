@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consult.language import language_detect
+from common.text import language_of
 from consult.models import (
     ATTACHMENT_TYPES,
     AuditEvent,
@@ -227,7 +227,7 @@ def _input_save(
         input.stance = stance
         input.proposal = proposal
         input.text = text
-        input.language = language or language_detect(text)
+        input.language = language or language_of(text)
         input.confidentiality = confidentiality
         was_submitted = False
         if submit and input.status == Input.Status.DRAFT:
@@ -368,7 +368,7 @@ def input_record_statement(
         stance=stance,
         proposal=proposal,
         text=text,
-        language=language or language_detect(text),
+        language=language or language_of(text),
         confidentiality=confidentiality,
         status=Input.Status.SUBMITTED,
         submitted_at=timezone.now(),

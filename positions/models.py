@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from consult.models import Consultation, Input, ThematicIssue
 
+# A paper is written in one of the workspace's two languages.
+PAPER_LANGUAGES = [
+    (Input.Language.INDONESIAN, Input.Language.INDONESIAN.label),
+    (Input.Language.ENGLISH, Input.Language.ENGLISH.label),
+]
+
 
 class PositionPaper(models.Model):
     """The national position a consultation produces; its text lives in draft versions."""
@@ -17,7 +23,7 @@ class PositionPaper(models.Model):
     language = models.CharField(
         _("language of the paper"),
         max_length=5,
-        choices=Input.Language.choices,
+        choices=PAPER_LANGUAGES,
         default=Input.Language.INDONESIAN,
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -59,7 +59,7 @@ class Analyzer:
 
     def features(self, tokens: Sequence[str], language: str) -> list[str]:
         stems = self._stem_all(tokens, language)
-        stops = STOP_WORDS[language]
+        stops = STOP_WORDS.get(language, frozenset())
         out: list[str] = []
         i, n = 0, len(tokens)
         while i < n:
@@ -79,6 +79,8 @@ class Analyzer:
         return out
 
     def _stem_all(self, tokens: Sequence[str], language: str) -> list[str]:
+        if language not in self._stems:
+            return list(tokens)  # neither Indonesian nor English: words as written
         cache = self._stems[language]
         missing = [token for token in set(tokens) if token not in cache]
         if missing:
