@@ -242,6 +242,37 @@ class AggregationRun(models.Model):
         return round(100 * self.issues_done / self.issues_total)
 
 
+class RunInput(models.Model):
+    """One input as a run read it: fixed when the run begins, read by every later step.
+
+    An input edited, withdrawn or hidden while the run goes on does not change what the
+    run aggregates, so the draft and the manifest's hash describe the same inputs. The
+    revision is the input's latest saved state at that moment (none for rows loaded
+    without one).
+    """
+
+    run = models.ForeignKey("AggregationRun", on_delete=models.CASCADE, related_name="snapshot")
+    input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(
+        "consult.InputRevision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    issue_code = models.CharField(max_length=20)
+    organisation = models.CharField(max_length=250)
+    organisation_kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20)
+    stance = models.CharField(max_length=10, blank=True)
+    language = models.CharField(max_length=5, blank=True)
+    text = models.TextField()
+    external_id = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["run", "issue_code", "input"], name="run_input_issue")]
+        constraints = [models.UniqueConstraint(fields=["run", "input"], name="run_input_once")]
+
+    def __str__(self):
+        return f"run {self.run_id}: input {self.input_id}"
+
+
 class AggregationIssueResult(models.Model):
     """One issue's part of a run, stored by its fan-out task until the run joins them.
 

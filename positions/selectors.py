@@ -3,10 +3,10 @@
 import hashlib
 import json
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from consult.models import Consultation, Input
+from consult.models import Consultation, Input, InputRevision
 from consult.predicates import SPEAKING_ROLES
 from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
 from positions.models import (
@@ -18,6 +18,7 @@ from positions.models import (
     ParagraphSource,
     PositionPaper,
     ReviewComment,
+    RunInput,
     Suggestion,
 )
 from positions.visibility import paragraph_read, reader_for
@@ -84,35 +85,6 @@ def _submitted(consultation: Consultation, issue_code: str | None = None) -> Que
     return inputs.order_by("pk")
 
 
-def aggregation_input_hash(*, consultation: Consultation) -> str:
-    """SHA-256 of the exact input set a run reads: what it says, who said it, where."""
-    digest = hashlib.sha256()
-    for row in (
-        _submitted(consultation)
-        .values_list(
-            "pk",
-            "external_id",
-            "organisation__name",
-            "organisation__kind",
-            "issue__code",
-            "kind",
-            "stance",
-            "language",
-            "text",
-        )
-        .iterator(chunk_size=5000)
-    ):
-        digest.update(json.dumps(row, ensure_ascii=False).encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
-
-
-def glossary_pairs() -> tuple[tuple[str, str], ...]:
-    return tuple(
-        GlossaryTerm.objects.order_by("indonesian", "english").values_list("indonesian", "english")
-    )
-
-
 def aggregation_inputs(
     *, consultation: Consultation, issue_code: str | None = None
 ) -> list[InputRecord]:
@@ -156,6 +128,102 @@ def aggregation_inputs(
 
 CELL_WIDTH, CELL_HEIGHT, LABEL_WIDTH, HEADER_HEIGHT = 90, 24, 320, 40
 MAP_ROWS = 60  # the key points of a large draft beyond these are in the paper's text
+
+
+def glossary_pairs() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        GlossaryTerm.objects.order_by("indonesian", "english").values_list("indonesian", "english")
+    )
+
+
+SNAPSHOT_FIELDS = (
+    "input_id",
+    "external_id",
+    "organisation",
+    "organisation_kind",
+    "issue_code",
+    "kind",
+    "stance",
+    "language",
+    "text",
+)
+
+
+def run_snapshot_take(*, run: AggregationRun) -> int:
+    """Fix the inputs `run` aggregates: every submitted, visible input as it is now."""
+    latest_revision = (
+        InputRevision.objects.filter(input=OuterRef("pk")).order_by("-number").values("pk")[:1]
+    )
+    rows = (
+        _submitted(run.paper.consultation)
+        .annotate(revision_id=Subquery(latest_revision))
+        .values_list(
+            "pk",
+            "revision_id",
+            "issue__code",
+            "organisation__name",
+            "organisation__kind",
+            "kind",
+            "stance",
+            "language",
+            "text",
+            "external_id",
+        )
+        .iterator(chunk_size=5000)
+    )
+    RunInput.objects.filter(run=run).delete()
+    columns = (
+        "input_id",
+        "revision_id",
+        "issue_code",
+        "organisation",
+        "organisation_kind",
+        "kind",
+        "stance",
+        "language",
+        "text",
+        "external_id",
+    )
+    created = RunInput.objects.bulk_create(
+        (RunInput(run=run, **dict(zip(columns, row, strict=True))) for row in rows),
+        batch_size=5000,
+    )
+    return len(created)
+
+
+def run_snapshot_hash(*, run: AggregationRun) -> str:
+    """SHA-256 of what the run reads (the manifest's `input_set`), in input order."""
+    digest = hashlib.sha256()
+    for row in (
+        RunInput.objects.filter(run=run)
+        .order_by("input_id")
+        .values_list(*SNAPSHOT_FIELDS)
+        .iterator(chunk_size=5000)
+    ):
+        digest.update(json.dumps(row, ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def run_inputs(*, run: AggregationRun, issue_code: str | None = None) -> list[InputRecord]:
+    """The records the run aggregates (all, or one issue's), read from its snapshot."""
+    rows = RunInput.objects.filter(run=run)
+    if issue_code is not None:
+        rows = rows.filter(issue_code=issue_code)
+    return [
+        InputRecord(
+            id=row["input_id"],
+            organisation=row["organisation"],
+            organisation_kind=row["organisation_kind"],
+            issue_code=row["issue_code"],
+            kind=row["kind"],
+            stance=row["stance"],
+            text=row["text"],
+            language=row["language"],
+            external_id=row["external_id"],
+        )
+        for row in rows.order_by("input_id").values(*SNAPSHOT_FIELDS).iterator(chunk_size=5000)
+    ]
 
 
 def consensus_map(*, version: DraftVersion) -> dict | None:

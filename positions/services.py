@@ -140,19 +140,21 @@ def aggregation_run_begin(*, run_id: int) -> list[str]:
             run.started_at = run.progressed_at = timezone.now()
             run.stage = "grouping"
             run.issues_total = len(issues)
-            run.manifest = _manifest(consultation)
+            # what the run reads is fixed now: later edits and withdrawals do not reach it
+            selectors.run_snapshot_take(run=run)
+            run.manifest = _manifest(run)
             run.save()
         done = set(run.results.values_list("code", flat=True))
     return [issue.code for issue in issues if issue.code not in done]
 
 
-def _manifest(consultation) -> dict:
+def _manifest(run: AggregationRun) -> dict:
     params = _params()
     return {
         "pipeline": PIPELINE_VERSION,
         "params": params.manifest(),
         "libraries": library_versions(),
-        "input_set": selectors.aggregation_input_hash(consultation=consultation),
+        "input_set": selectors.run_snapshot_hash(run=run),
     }
 
 
@@ -185,7 +187,7 @@ def aggregation_issue_execute(*, run_id: int, code: str) -> bool:
     issue = next(
         i for i in selectors.aggregation_issues(consultation=consultation) if i.code == code
     )
-    inputs = selectors.aggregation_inputs(consultation=consultation, issue_code=code)
+    inputs = selectors.run_inputs(run=run, issue_code=code)
     started = time.perf_counter()
     params = Params(
         **{
@@ -265,7 +267,7 @@ def _assemble(run: AggregationRun) -> list[SectionDraft]:
         issue.code: issue_section(issue, results[issue.code], language=paper.language)
         for issue in issues
     }
-    inputs = selectors.aggregation_inputs(consultation=consultation)
+    inputs = selectors.run_inputs(run=run)
     outline = selectors.aggregation_outline(consultation=consultation)
     return draft_assemble(outline, issues, sections, inputs, language=paper.language)
 
