@@ -18,11 +18,6 @@ urlpatterns = [
         views.VersionDetailView.as_view(),
         name="version_detail",
     ),
-    path(
-        "c/<slug:slug>/paper/versions/<int:number>/export.docx",
-        views.VersionExportView.as_view(),
-        name="version_export_docx",
-    ),
 ]
 
 urlpatterns += [

@@ -1,9 +1,8 @@
 """The position paper's pages: its versions, aggregation runs and exports."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from consult.models import Input
 from consult.views import ConsultationMixin
 from positions import editing, exporting, review, selectors, services
 from positions.compare import versions_compare
-from positions.exports import CONTENT_TYPES, draft_version_docx
+from positions.exports import CONTENT_TYPES
 from positions.forms import (
     CommentForm,
     ExportForm,
@@ -174,24 +173,6 @@ class VersionDetailView(PaperMixin, View):
             return selectors.version_get(paper=self.paper, number=number)
         except DraftVersion.DoesNotExist:
             raise Http404 from None
-
-
-class VersionExportView(VersionDetailView):
-    permission_required = "positions.export_paper"
-
-    def get(self, request, slug, number):
-        version = self.version(number)
-        language = request.GET.get("language")
-        if language not in dict(settings.LANGUAGES):
-            language = None
-        content = draft_version_docx(version, language=language)
-        filename = f"{self.consultation.slug}-v{version.number}.docx"
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
 
 
 class SectionEditView(PaperMixin, View):

@@ -127,15 +127,9 @@ def version_render(
     raise ValueError(format)
 
 
-def draft_version_docx(version: DraftVersion, *, language: str | None = None) -> bytes:
-    """The directorate's DOCX of a version (the version page and the API download)."""
-    return version_render(version, format="docx", language=language, audience="directorate")
-
-
 __all__ = [
     "CONTENT_TYPES",
     "document_pdf",
-    "draft_version_docx",
     "inputs_csv",
     "inputs_xlsx",
     "paper_document",

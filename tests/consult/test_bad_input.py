@@ -131,7 +131,6 @@ def test_a_withdrawn_input_cannot_be_edited_through_a_resent_form(login, world):
         "/inputs/999999/edit/",
         "/c/no-such-consultation/paper/",
         "/c/gcm-2017/paper/versions/99/",
-        "/c/gcm-2017/paper/versions/99/export.docx",
         "/c/gcm-2017/paper/runs/99999/",
     ],
 )

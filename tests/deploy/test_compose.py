@@ -44,7 +44,8 @@ PASSED_THROUGH = ("HOME", "LANG", "LC_ALL", "TMPDIR", "USER")
 SLUG = "gcm-2017"
 DEMO_PASSWORD = "gcm-demo-2017"  # noqa: S105 — consult/demo.py
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-DOCX_LINK = re.compile(rf"/c/{SLUG}/paper/versions/(\d+)/export\.docx")
+VERSION_LINK = re.compile(rf'href="/c/{SLUG}/paper/versions/(\d+)/"')
+DOWNLOAD_LINK = re.compile(rf"/c/{SLUG}/paper/exports/(\d+)/download/")
 POLL_SECONDS = 60
 APP_SERVICES = ("migrate", "web", "worker", "beat")
 
@@ -552,7 +553,7 @@ def test_an_input_goes_from_participant_to_docx_through_the_real_worker(stack):
     paper_url = stack.url(f"/c/{SLUG}/paper/")
     paper = staff.get(paper_url, timeout=10)
     assert paper.status_code == 200, paper.text[:500]
-    before = set(DOCX_LINK.findall(paper.text))
+    before = set(VERSION_LINK.findall(paper.text))
     response = staff.post(
         stack.url(f"/c/{SLUG}/paper/runs/"),
         data={"csrfmiddlewaretoken": _csrf(paper.text)},
@@ -572,7 +573,7 @@ def test_an_input_goes_from_participant_to_docx_through_the_real_worker(stack):
             + "\n"
             + stack.tails()
         )
-        new_versions.update(set(DOCX_LINK.findall(page.text)) - before)
+        new_versions.update(set(VERSION_LINK.findall(page.text)) - before)
         return bool(new_versions)
 
     assert _wait_for(written, timeout=POLL_SECONDS, interval=0.5), (
@@ -582,9 +583,36 @@ def test_an_input_goes_from_participant_to_docx_through_the_real_worker(stack):
         "the version was not written by the worker\n" + stack.tails()
     )
 
-    # The export carries the participant's words.
+    # The export, a recorded job the worker runs, carries the participant's words.
     (number,) = new_versions
-    export = staff.get(stack.url(f"/c/{SLUG}/paper/versions/{number}/export.docx"), timeout=30)
+    exports_url = stack.url(f"/c/{SLUG}/paper/exports/")
+    exports = staff.get(exports_url, timeout=10)
+    known = set(DOWNLOAD_LINK.findall(exports.text))
+    requested = staff.post(
+        exports_url,
+        data={
+            "csrfmiddlewaretoken": _csrf(exports.text),
+            "version": number,
+            "format": "docx",
+            "language": "en",
+            "audience": "directorate",
+        },
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert requested.status_code == 302, requested.text[:2000]
+    done: set[str] = set()
+
+    def exported():
+        page = staff.get(exports_url, timeout=10)
+        done.update(set(DOWNLOAD_LINK.findall(page.text)) - known)
+        return bool(done)
+
+    assert _wait_for(exported, timeout=POLL_SECONDS, interval=0.5), (
+        "the export was not written\n" + stack.tails()
+    )
+    (export_id,) = done
+    export = staff.get(stack.url(f"/c/{SLUG}/paper/exports/{export_id}/download/"), timeout=30)
     assert export.status_code == 200, export.text[:500]
     assert export.headers["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml"

@@ -143,6 +143,23 @@ def test_staff_start_aggregation_and_get_a_draft_citing_its_inputs(
     assert "Perkuat perlindungan pekerja migran." in page.content.decode()
 
 
+def _export_docx(client, world, number, capture, language=None):
+    """Ask for a DOCX on the version's export form, then download the recorded file."""
+    from positions.models import PaperExport
+
+    language = language or world.consultation.paper.language
+    with capture(execute=True):
+        client.post(
+            reverse("positions:exports", args=[world.consultation.slug]),
+            {"version": number, "format": "docx", "language": language, "audience": "directorate"},
+        )
+    export = PaperExport.objects.latest("pk")
+    response = client.get(
+        reverse("positions:export_download", args=[world.consultation.slug, export.pk])
+    )
+    return response, b"".join(response.streaming_content)
+
+
 def test_staff_export_the_draft_as_docx(login, world, django_capture_on_commit_callbacks):
     input = _submit(world, "Perkuat perlindungan pekerja migran.")
     client = login(world.staff)
@@ -150,14 +167,13 @@ def test_staff_export_the_draft_as_docx(login, world, django_capture_on_commit_c
         client.post(reverse("positions:run_start", args=[world.consultation.slug]))
     version = DraftVersion.objects.get()
 
-    response = client.get(
-        reverse("positions:version_export_docx", args=[world.consultation.slug, version.number]),
-        {"language": "en"},
+    response, content = _export_docx(
+        client, world, version.number, django_capture_on_commit_callbacks, "en"
     )
 
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.docx"')
-    document = docx.Document(io.BytesIO(response.content))
+    document = docx.Document(io.BytesIO(content))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Perkuat perlindungan pekerja migran." in text
     assert f"[{input.reference}]" in text
@@ -174,10 +190,8 @@ def test_the_docx_headings_follow_the_papers_language_by_default(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("positions:run_start", args=[world.consultation.slug]))
 
-    response = client.get(
-        reverse("positions:version_export_docx", args=[world.consultation.slug, 1])
-    )
+    _response, content = _export_docx(client, world, 1, django_capture_on_commit_callbacks)
 
-    document = docx.Document(io.BytesIO(response.content))
+    document = docx.Document(io.BytesIO(content))
     assert "DRAF — TIDAK UNTUK DIEDARKAN" in document.sections[0].header.paragraphs[0].text
     assert "Latar belakang" in [p.text for p in document.paragraphs]

@@ -306,17 +306,6 @@ PAGES = [
         200,
     ),
     (
-        "export docx",
-        "get",
-        lambda w: reverse(
-            "positions:version_export_docx",
-            args=[w.consultation.slug, _paper_with_version(w).versions.get().number],
-        ),
-        None,
-        RUNS,
-        200,
-    ),
-    (
         "edit a section",
         "get",
         lambda w: (
