@@ -5,12 +5,15 @@ consultation it belongs to, so one rule serves every page of a consultation.
 """
 
 import rules
+from django.db.models import Q
 
-from stakeholders.models import Membership
-from stakeholders.selectors import organisations_where
-
-RUNNING_ROLES = (Membership.Role.STAFF, Membership.Role.DIRECTOR)
-SPEAKING_ROLES = (Membership.Role.PARTICIPANT,)
+from common.permissions import Scoped
+from stakeholders.predicates import (
+    directing_organisations,
+    observing_organisations,
+    running_organisations,
+    speaking_organisations,
+)
 
 
 def consultation_of(obj):
@@ -22,6 +25,8 @@ def consultation_of(obj):
         return obj.consultation
     if hasattr(obj, "session"):
         return obj.session.consultation
+    if hasattr(obj, "paper"):  # a draft version of the consultation's paper
+        return obj.paper.consultation
     return None
 
 
@@ -50,24 +55,20 @@ def _partner_ids(consultation) -> set[int]:
 @rules.predicate
 def is_consultation_staff(user, obj):
     consultation = consultation_of(obj)
-    return consultation is not None and consultation.convener_id in organisations_where(
-        user, *RUNNING_ROLES
-    )
+    return consultation is not None and consultation.convener_id in running_organisations(user)
 
 
 @rules.predicate
 def is_consultation_director(user, obj):
     consultation = consultation_of(obj)
-    return consultation is not None and consultation.convener_id in organisations_where(
-        user, Membership.Role.DIRECTOR
-    )
+    return consultation is not None and consultation.convener_id in directing_organisations(user)
 
 
 @rules.predicate
 def is_partner(user, obj):
     consultation = consultation_of(obj)
     return consultation is not None and bool(
-        _partner_ids(consultation) & organisations_where(user, *SPEAKING_ROLES)
+        _partner_ids(consultation) & speaking_organisations(user)
     )
 
 
@@ -76,7 +77,7 @@ def is_invited_participant(user, obj):
     """Speaks for an organisation invited to any session of the consultation."""
     consultation = consultation_of(obj)
     return consultation is not None and bool(
-        _invited_organisation_ids(consultation) & organisations_where(user, *SPEAKING_ROLES)
+        _invited_organisation_ids(consultation) & speaking_organisations(user)
     )
 
 
@@ -84,8 +85,7 @@ def is_invited_participant(user, obj):
 def is_invited_observer(user, obj):
     consultation = consultation_of(obj)
     return consultation is not None and bool(
-        _invited_organisation_ids(consultation)
-        & organisations_where(user, Membership.Role.OBSERVER)
+        _invited_organisation_ids(consultation) & observing_organisations(user)
     )
 
 
@@ -94,7 +94,7 @@ def may_speak_in_session(user, session):
     """A participant of an invited organisation, or of a partner organisation."""
     if session is None:
         return False
-    speaking = organisations_where(user, *SPEAKING_ROLES)
+    speaking = speaking_organisations(user)
     invited = {org.pk for org in session.invited_organisations.all()}
     return bool(speaking & (invited | _partner_ids(session.consultation)))
 
@@ -106,7 +106,7 @@ def session_is_open(user, session):
 
 @rules.predicate
 def is_member_of_input_organisation(user, input):
-    return input is not None and input.organisation_id in organisations_where(user, *SPEAKING_ROLES)
+    return input is not None and input.organisation_id in speaking_organisations(user)
 
 
 @rules.predicate
@@ -167,7 +167,7 @@ def readable_tiers(user, consultation) -> set[str]:
 def may_read_input(user, input):
     if input is None:
         return False
-    if input.organisation_id in organisations_where(user, *SPEAKING_ROLES):
+    if input.organisation_id in speaking_organisations(user):
         return True
     return input.confidentiality in readable_tiers(user, consultation_of(input))
 
@@ -200,4 +200,19 @@ may_download_attachment = (
     _of_input(is_member_of_input_organisation)
     | (_of_input(is_consultation_staff) & ~_of_input(input_is_draft))
     | (_of_input(input_is_published) & _of_input(may_read_input))
+)
+
+
+# Who may open a consultation, as a predicate and as a filter of consultations.
+consultation_viewers = (
+    Scoped(is_consultation_staff, lambda user: Q(convener__in=running_organisations(user)))
+    | Scoped(is_partner, lambda user: Q(partners__in=speaking_organisations(user)))
+    | Scoped(
+        is_invited_participant,
+        lambda user: Q(sessions__invited_organisations__in=speaking_organisations(user)),
+    )
+    | Scoped(
+        is_invited_observer,
+        lambda user: Q(sessions__invited_organisations__in=observing_organisations(user)),
+    )
 )

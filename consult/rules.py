@@ -3,26 +3,22 @@
 import rules
 
 from consult.predicates import (
+    consultation_viewers,
     input_awaits_confirmation,
     input_is_editable,
     input_is_submitted,
     input_session_is_open,
     is_consultation_staff,
-    is_invited_observer,
-    is_invited_participant,
     is_member_of_input_organisation,
-    is_partner,
     may_download_attachment,
     may_read_input,
     may_speak_in_session,
     session_is_open,
     session_publishes_inputs,
 )
-from stakeholders.rules import runs_consultations
+from stakeholders.predicates import runs_consultations
 
-can_view_consultation = (
-    is_consultation_staff | is_partner | is_invited_participant | is_invited_observer
-)
+can_view_consultation = consultation_viewers.predicate
 
 rules.add_perm("consult.add_consultation", runs_consultations)
 rules.add_perm("consult.view_consultation", can_view_consultation)

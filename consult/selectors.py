@@ -4,23 +4,15 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, Session
-from consult.predicates import RUNNING_ROLES, SPEAKING_ROLES, readable_tiers
-from stakeholders.models import Invitation, Membership, Organisation
-from stakeholders.selectors import organisations_where
+from consult.predicates import consultation_viewers, readable_tiers
+from stakeholders.models import Invitation, Organisation
+from stakeholders.predicates import speaking_organisations
 
 
 def consultation_list_for(*, user) -> QuerySet[Consultation]:
-    """Consultations the user may open: the same reach as `consult.view_consultation`."""
-    running = organisations_where(user, *RUNNING_ROLES)
-    speaking = organisations_where(user, *SPEAKING_ROLES)
-    invited = organisations_where(user, *SPEAKING_ROLES, Membership.Role.OBSERVER)
+    """Consultations the user may open: `consult.view_consultation`, as a filter."""
     return (
-        Consultation.objects.filter(
-            Q(convener__in=running)
-            | Q(partners__in=speaking)
-            | Q(sessions__invited_organisations__in=invited)
-        )
-        .distinct()
+        consultation_viewers.filter(user, Consultation.objects.all())
         .select_related("convener")
         .order_by("-created_at", "pk")
     )
@@ -33,7 +25,7 @@ def session_list_for(*, consultation: Consultation) -> QuerySet[Session]:
 def input_list_for_user(*, user) -> QuerySet[Input]:
     """The inputs of the organisations the user speaks for, newest first."""
     return (
-        Input.objects.filter(organisation__in=organisations_where(user, *SPEAKING_ROLES))
+        Input.objects.filter(organisation__in=speaking_organisations(user))
         .select_related("session__consultation", "issue", "organisation")
         .order_by("-updated_at", "-pk")
     )
@@ -53,7 +45,7 @@ def input_list_published(*, session: Session, user) -> QuerySet[Input]:
     An input staff hid (off topic, abusive, a duplicate) leaves the published page for
     every reader; its organisation still finds it among its own inputs.
     """
-    own = organisations_where(user, *SPEAKING_ROLES)
+    own = speaking_organisations(user)
     tiers = readable_tiers(user, session.consultation)
     return (
         Input.objects.filter(session=session, status=Input.Status.SUBMITTED)

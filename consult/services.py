@@ -23,16 +23,13 @@ from consult.models import (
 )
 from consult.moderation import audit_record
 from consult.uploads import attachment_structure_check
-from stakeholders.models import Membership, Organisation
-from stakeholders.selectors import organisations_where
+from stakeholders.models import Organisation
 
 
 def consultation_create(
     *, created_by, convener: Organisation, title: str, slug: str, description: str = ""
 ) -> Consultation:
-    if convener.pk not in organisations_where(
-        created_by, Membership.Role.STAFF, Membership.Role.DIRECTOR
-    ):
+    if not created_by.has_perm("stakeholders.run_consultations_for", convener):
         raise PermissionDenied(_("You may only open consultations for your own directorate."))
     consultation = Consultation(
         created_by=created_by, convener=convener, title=title, slug=slug, description=description
@@ -128,7 +125,7 @@ class LateSubmission(ValidationError):
 
 
 def _check_input(*, author, organisation: Organisation, session: Session, issue: ThematicIssue):
-    if organisation.pk not in organisations_where(author, Membership.Role.PARTICIPANT):
+    if not author.has_perm("stakeholders.speak_for", organisation):
         raise PermissionDenied(_("You can only submit inputs for your own organisation."))
     if issue.consultation_id != session.consultation_id:
         raise ValidationError({"issue": _("This issue is not part of the session's consultation.")})
@@ -347,9 +344,7 @@ def input_record_statement(
     It is submitted at once (it feeds the aggregation like any input) and waits for a
     member of the organisation to confirm or correct it.
     """
-    if session.consultation.convener_id not in organisations_where(
-        recorded_by, Membership.Role.STAFF, Membership.Role.DIRECTOR
-    ):
+    if not recorded_by.has_perm("consult.record_statement", session):
         raise PermissionDenied(_("Only the directorate's staff record statements."))
     if issue.consultation_id != session.consultation_id:
         raise ValidationError({"issue": _("This issue is not part of the session's consultation.")})
@@ -383,7 +378,7 @@ def input_record_statement(
 def input_confirm(*, input: Input, user, text: str | None = None) -> Input:
     """A member confirms a statement staff recorded, correcting its text if `text` differs."""
     input = Input.objects.select_for_update().get(pk=input.pk)
-    if input.organisation_id not in organisations_where(user, Membership.Role.PARTICIPANT):
+    if not user.has_perm("stakeholders.speak_for", input.organisation):
         raise PermissionDenied(_("Only a member of the organisation can confirm its statement."))
     if not input.awaits_confirmation:
         raise ValidationError(_("This statement has already been confirmed."))

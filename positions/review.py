@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
-from stakeholders.models import Membership
+from stakeholders.predicates import directors_of
 
 Status = DraftVersion.Status
 
@@ -84,12 +84,7 @@ def people_involved(version: DraftVersion, move: str) -> list[str]:
     users |= set(version.transitions.values_list("actor_id", flat=True))
     users |= set(version.comments.values_list("author_id", flat=True))
     if move == "submit":
-        users |= set(
-            Membership.objects.filter(
-                organisation_id=version.paper.consultation.convener_id,
-                role=Membership.Role.DIRECTOR,
-            ).values_list("user_id", flat=True)
-        )
+        users |= set(directors_of(version.paper.consultation.convener_id))
     emails = get_user_model().objects.filter(pk__in=users).exclude(email="")
     return sorted(emails.values_list("email", flat=True))
 

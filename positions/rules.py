@@ -27,3 +27,25 @@ rules.add_perm("positions.request_changes", is_consultation_director)
 rules.add_perm(
     "positions.view_feedback", is_consultation_staff | is_partner | is_invited_participant
 )
+
+
+# On one version, as its review state allows: an approved version is locked.
+@rules.predicate
+def version_is_draft(user, version):
+    return version is not None and version.status == version.Status.DRAFT
+
+
+@rules.predicate
+def version_in_review(user, version):
+    return version is not None and version.status == version.Status.IN_REVIEW
+
+
+@rules.predicate
+def version_is_approved(user, version):
+    return version is not None and version.is_approved
+
+
+rules.add_perm("positions.comment_version", is_consultation_staff & ~version_is_approved)
+rules.add_perm("positions.submit_version", is_consultation_staff & version_is_draft)
+rules.add_perm("positions.approve_version", is_consultation_director & version_in_review)
+rules.add_perm("positions.decide_suggestions", is_consultation_staff & ~version_is_approved)

@@ -7,7 +7,6 @@ from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, InputRevision
-from consult.predicates import SPEAKING_ROLES
 from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
 from positions.models import (
     AggregationRun,
@@ -23,7 +22,7 @@ from positions.models import (
 )
 from positions.visibility import paragraph_read, reader_for
 from stakeholders.models import Organisation
-from stakeholders.selectors import organisations_where
+from stakeholders.predicates import speaking_organisations
 
 
 def version_list(*, paper: PositionPaper) -> QuerySet[DraftVersion]:
@@ -318,7 +317,7 @@ def feedback_for(*, paper: PositionPaper, user) -> dict:
     inputs = list(
         Input.objects.filter(
             session__consultation=paper.consultation,
-            organisation_id__in=organisations_where(user, *SPEAKING_ROLES),
+            organisation_id__in=speaking_organisations(user),
             status=Input.Status.SUBMITTED,
         )
         .select_related("issue", "organisation", "session")

@@ -1,7 +1,7 @@
 """The position paper's pages: its versions, aggregation runs and exports."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -22,7 +22,7 @@ from positions.forms import (
     NoteForm,
     SectionEditForm,
 )
-from positions.models import AggregationRun, DraftVersion, PaperExport
+from positions.models import AggregationRun, DraftVersion, PaperExport, Suggestion
 from positions.visibility import reader_for
 
 
@@ -153,9 +153,11 @@ class VersionDetailView(PaperMixin, View):
             "map": selectors.consensus_map(version=version),
             "may_export": user.has_perm("positions.export_paper", consultation),
             "may_edit": user.has_perm("positions.edit_paper", consultation),
-            "may_comment": user.has_perm("positions.comment_paper", consultation),
-            "may_submit": user.has_perm("positions.request_review", consultation),
-            "may_approve": user.has_perm("positions.approve_paper", consultation),
+            # what this version's review state allows (an approved version is locked)
+            "may_comment": user.has_perm("positions.comment_version", version),
+            "may_submit": user.has_perm("positions.submit_version", version),
+            "may_approve": user.has_perm("positions.approve_version", version),
+            "may_decide_suggestions": user.has_perm("positions.decide_suggestions", version),
             "transitions": version.transitions.select_related("actor"),
             "sections": selectors.version_sections_reviewed(
                 version=version, with_suggestions=latest == version
@@ -340,6 +342,13 @@ class SuggestionDecideView(PaperMixin, View):
     def post(self, request, slug, pk, decision):
         if decision not in ("accept", "dismiss"):
             raise Http404
+        suggestion = get_object_or_404(
+            Suggestion.objects.select_related("version__paper__consultation"),
+            pk=pk,
+            version__paper=self.paper,
+        )
+        if not request.user.has_perm("positions.decide_suggestions", suggestion.version):
+            raise PermissionDenied(_("This version is approved and locked."))
         try:
             if decision == "accept":
                 version = editing.suggestion_accept(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from consult.models import Input
-from consult.predicates import SPEAKING_ROLES, readable_tiers
+from consult.predicates import readable_tiers
 from positions.quoting import quotes_privately
-from stakeholders.selectors import organisations_where
+from stakeholders.predicates import speaking_organisations
 
 ALL_TIERS = frozenset(Input.Confidentiality.values)
 
@@ -46,7 +46,7 @@ def reader_for(user, consultation) -> Reader:
     if consultation.pk not in cache:
         cache[consultation.pk] = Reader(
             frozenset(readable_tiers(user, consultation)),
-            frozenset(organisations_where(user, *SPEAKING_ROLES)),
+            frozenset(speaking_organisations(user)),
         )
     return cache[consultation.pk]
 

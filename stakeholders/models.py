@@ -74,10 +74,6 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} — {self.organisation.short_name} ({self.get_role_display()})"
 
-    @property
-    def runs_consultations(self):
-        return self.role in (self.Role.STAFF, self.Role.DIRECTOR)
-
 
 class Invitation(models.Model):
     """An emailed link that lets one person join an organisation as a participant.

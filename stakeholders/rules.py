@@ -2,14 +2,11 @@
 
 import rules
 
-from stakeholders.models import Membership
-from stakeholders.selectors import organisations_where
-
-
-@rules.predicate
-def runs_consultations(user):
-    """Staff or director of some organisation: may open a consultation for it."""
-    return bool(organisations_where(user, Membership.Role.STAFF, Membership.Role.DIRECTOR))
-
+from stakeholders.predicates import runs_consultations, runs_for, speaks_for
 
 rules.add_perm("stakeholders.view_organisation", rules.is_authenticated)
+# Opening a consultation for an organisation, and submitting for one.
+rules.add_perm("stakeholders.run_consultations_for", runs_for)
+rules.add_perm("stakeholders.speak_for", speaks_for)
+
+__all__ = ["runs_consultations"]

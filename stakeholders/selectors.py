@@ -1,30 +1,13 @@
-from stakeholders.models import Membership, Organisation
-
-_CACHE_ATTR = "_gcm_roles_by_organisation"
-
-
-def roles_by_organisation(user) -> dict[int, str]:
-    """The user's role in each organisation, read once per user object (so per request)."""
-    if not user.is_authenticated:
-        return {}
-    roles = getattr(user, _CACHE_ATTR, None)
-    if roles is None:
-        roles = dict(user.memberships.values_list("organisation_id", "role"))
-        setattr(user, _CACHE_ATTR, roles)
-    return roles
-
-
-def organisations_where(user, *roles: str) -> set[int]:
-    return {org for org, role in roles_by_organisation(user).items() if role in roles}
+from stakeholders.models import Organisation
+from stakeholders.predicates import running_organisations, speaking_organisations
 
 
 def convening_organisations(user):
     """Organisations in which the user may run consultations."""
-    ids = organisations_where(user, Membership.Role.STAFF, Membership.Role.DIRECTOR)
-    return Organisation.objects.filter(pk__in=ids)
+    return Organisation.objects.filter(pk__in=running_organisations(user))
 
 
 def participant_organisation(user) -> Organisation | None:
     """The organisation a participant speaks for (the first, if they hold several)."""
-    ids = organisations_where(user, Membership.Role.PARTICIPANT)
+    ids = speaking_organisations(user)
     return Organisation.objects.filter(pk__in=ids).order_by("name").first()

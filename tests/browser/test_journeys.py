@@ -174,12 +174,19 @@ def test_staff_aggregate_inputs_and_download_the_draft_as_docx(page, world, scre
     )
     screenshot("06-paper-after-aggregation")
 
+    # Every export is a recorded job: asked for on the version's page, then downloaded
+    # from the exports page, where it stays.
     versions = page.locator("section[aria-labelledby=versions-h]")
+    versions.get_by_role("link", name=f"Version {version.number}").click()
+    page.get_by_role("button", name="Export", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/paper/exports/$"))
+    name = f"{world.consultation.slug}-v{version.number}-{world.consultation.paper.language}"
     with page.expect_download() as downloading:
-        versions.get_by_role("link", name="Download DOCX").click()
+        page.get_by_role("link", name=re.compile("^Download " + re.escape(name))).click()
     download = downloading.value
     assert download.failure() is None
-    assert download.suggested_filename == f"{world.consultation.slug}-v{version.number}.docx"
+    assert download.suggested_filename.startswith(name)
+    assert download.suggested_filename.endswith(".docx")
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
 

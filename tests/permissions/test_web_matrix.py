@@ -376,7 +376,7 @@ PAGES = [
         _paper_url("suggestion_decide", 999, "dismiss"),
         None,
         RUNS,
-        302,
+        404,  # allowed to decide, but there is no such suggestion
     ),
     ("exports page", "get", _paper_url("exports"), None, RUNS, 200),
     (
