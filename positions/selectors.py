@@ -3,7 +3,17 @@
 import hashlib
 import json
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db import connection
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, InputRevision
@@ -149,45 +159,35 @@ SNAPSHOT_FIELDS = (
 
 
 def run_snapshot_take(*, run: AggregationRun) -> int:
-    """Fix the inputs `run` aggregates: every submitted, visible input as it is now."""
+    """Fix the inputs `run` aggregates: every submitted, visible input as it is now.
+
+    One INSERT ... SELECT in the database: a run of 100,000 inputs copies them without
+    bringing a row into Python.
+    """
     latest_revision = (
         InputRevision.objects.filter(input=OuterRef("pk")).order_by("-number").values("pk")[:1]
     )
-    rows = (
-        _submitted(run.paper.consultation)
-        .annotate(revision_id=Subquery(latest_revision))
-        .values_list(
-            "pk",
-            "revision_id",
-            "issue__code",
-            "organisation__name",
-            "organisation__kind",
-            "kind",
-            "stance",
-            "language",
-            "text",
-            "external_id",
-        )
-        .iterator(chunk_size=5000)
-    )
+    columns = {  # RunInput column: what fills it, in this order
+        "run_id": Value(run.pk, output_field=IntegerField()),
+        "input_id": F("pk"),
+        "revision_id": Subquery(latest_revision),
+        "issue_code": F("issue__code"),
+        "organisation": F("organisation__name"),
+        "organisation_kind": F("organisation__kind"),
+        "kind": F("kind"),
+        "stance": F("stance"),
+        "language": F("language"),
+        "text": F("text"),
+        "external_id": F("external_id"),
+    }
+    aliases = {f"snapshot_{name}": value for name, value in columns.items()}
+    select = _submitted(run.paper.consultation).order_by().annotate(**aliases).values_list(*aliases)
+    sql, params = select.query.sql_with_params()
     RunInput.objects.filter(run=run).delete()
-    columns = (
-        "input_id",
-        "revision_id",
-        "issue_code",
-        "organisation",
-        "organisation_kind",
-        "kind",
-        "stance",
-        "language",
-        "text",
-        "external_id",
-    )
-    created = RunInput.objects.bulk_create(
-        (RunInput(run=run, **dict(zip(columns, row, strict=True))) for row in rows),
-        batch_size=5000,
-    )
-    return len(created)
+    table = RunInput._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) {sql}", params)  # noqa: S608
+        return cursor.rowcount
 
 
 def run_snapshot_hash(*, run: AggregationRun) -> str:

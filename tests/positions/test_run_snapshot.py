@@ -43,7 +43,14 @@ def test_edits_and_withdrawals_during_a_run_do_not_reach_its_draft_or_manifest(w
         )
     )
     assert {edited.pk, withdrawn.pk} <= cited
-    assert RunInput.objects.get(run=run, input=edited).text == POINT
+    row = RunInput.objects.get(run=run, input=edited)
+    assert (row.text, row.issue_code, row.organisation, row.organisation_kind, row.kind) == (
+        POINT,
+        world.issue.code,
+        world.ngo.name,
+        world.ngo.kind,
+        edited.kind,
+    )
     assert run.manifest["input_set"] == selectors.run_snapshot_hash(run=run)
 
 
