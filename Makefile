@@ -6,15 +6,22 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | c
 PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test install messages makemessages lint format check-deploy lock bench bench-web probe clean
+.PHONY: run test test-fast install messages makemessages lint format check-deploy lock bench bench-web probe clean
 
 run: install $(MO)  ## serve a trial workspace with demo data on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Two workers (the machine's two cores); the tests that start real processes on the
+# shared PostgreSQL and Redis stay together on one of them (tests/conftest.py).
+PYTEST_ARGS ?= -n 2 --dist loadgroup
+
 test: install $(MO)  ## the whole suite (SQLite and eager Celery unless DATABASE_URL/REDIS_URL are set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install $(MO)  ## the suite without browser, PDF and real-process tests: under a minute
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser and not services and not pdf"
 
 install: $(STAMP)
 

@@ -25,6 +25,18 @@ from tests.factories import (
 PASSWORD = "secret-pass-123"  # noqa: S105
 
 
+def pytest_collection_modifyitems(config, items):
+    # With xdist (`make test`: -n 2 --dist loadgroup) the tests that start real
+    # processes on the shared PostgreSQL and Redis run one after another on one worker.
+    # Tests that render a PDF say so in their name; marking them lets a developer leave
+    # them out (`make test-fast`).
+    for item in items:
+        if item.get_closest_marker("services"):
+            item.add_marker(pytest.mark.xdist_group("services"))
+        if "pdf" in item.nodeid.lower():
+            item.add_marker(pytest.mark.pdf)
+
+
 def pytest_sessionstart(session):
     if os.environ.get("REQUIRE_SERVICES") != "1":
         return
