@@ -495,12 +495,12 @@ def test_throttles_count_once_across_web_replicas(stack):
     def second_up():
         assert stack.alive("web2"), "the second replica exited\n" + stack.log("web2")
         try:
-            return requests.get(replicas[1] + "/healthz", timeout=2).status_code == 200
-        except requests.ConnectionError:
+            return requests.get(replicas[1] + "/healthz", timeout=5).status_code == 200
+        except requests.RequestException:  # not listening yet, or busy starting
             return False
 
     try:
-        assert _wait_for(second_up, timeout=30)
+        assert _wait_for(second_up, timeout=60), stack.log("web2")
         statuses = [
             requests.post(
                 replicas[i % 2] + "/api/v1/auth/token/",
