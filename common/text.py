@@ -81,9 +81,11 @@ LANGUAGES = ("id", "en", "other")
 
 
 def _latin(tokens: Sequence[str]) -> bool:
-    letters = [c for token in tokens for c in token]
-    latin = sum("LATIN" in unicodedata.name(c, "") for c in letters)
-    return bool(letters) and latin * 2 >= len(letters)
+    letters = "".join(tokens)
+    if letters.isascii():  # nearly every text: no character to look up
+        return bool(letters)
+    latin = sum(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in letters)
+    return latin * 2 >= len(letters)
 
 
 def language_detect(tokens: Sequence[str], declared: str = "") -> str:
