@@ -13,9 +13,9 @@ run: install $(MO)  ## serve a trial workspace with demo data on http://127.0.0.
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Two workers (the machine's two cores); the tests that start real processes on the
-# shared PostgreSQL and Redis stay together on one of them (tests/conftest.py).
-PYTEST_ARGS ?= -n 2 --dist loadgroup
+# Two workers (the machine's two cores), each test file on one of them, so the tests
+# of one module that start real processes share them one after another.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 test: install $(MO)  ## the whole suite (SQLite and eager Celery unless DATABASE_URL/REDIS_URL are set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -26,13 +26,9 @@ PASSWORD = "secret-pass-123"  # noqa: S105
 
 
 def pytest_collection_modifyitems(config, items):
-    # With xdist (`make test`: -n 2 --dist loadgroup) the tests that start real
-    # processes on the shared PostgreSQL and Redis run one after another on one worker.
     # Tests that render a PDF say so in their name; marking them lets a developer leave
     # them out (`make test-fast`).
     for item in items:
-        if item.get_closest_marker("services"):
-            item.add_marker(pytest.mark.xdist_group("services"))
         if "pdf" in item.nodeid.lower():
             item.add_marker(pytest.mark.pdf)
 
