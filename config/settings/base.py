@@ -92,6 +92,17 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _page_cost = env.float("POSTGRES_RANDOM_PAGE_COST", default=1.1)
     _options.setdefault("options", f"-c random_page_cost={_page_cost}")
+# The SQLite trial (`make run`) serves an autosave and a submit of one form at once. Write-
+# ahead logging lets pages read during a write; IMMEDIATE transactions take the write
+# lock when they begin, so a second writer waits (up to the timeout) instead of failing
+# with "database is locked" when it tries to write after reading.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- auth ---------------------------------------------------------------------------
