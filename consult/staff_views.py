@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views import View
 
 from consult import moderation, staff_selectors
@@ -87,7 +88,7 @@ class InputBulkTagView(InputListView):
                 else moderation.inputs_untag
             )
             try:
-                count = service(
+                service(
                     consultation=self.consultation,
                     input_ids=form.cleaned_data["inputs"],
                     tag_names=form.tag_names(),
@@ -96,7 +97,14 @@ class InputBulkTagView(InputListView):
             except ValidationError as error:
                 messages.error(request, _first_error(error))
             else:
-                messages.success(request, _("Tags changed on %(count)s links.") % {"count": count})
+                n = len(form.cleaned_data["inputs"])  # what staff chose, not tag × input pairs
+                messages.success(
+                    request,
+                    ngettext(
+                        "Tags changed on %(count)s input.", "Tags changed on %(count)s inputs.", n
+                    )
+                    % {"count": n},
+                )
         else:
             for errors in form.errors.values():
                 messages.error(request, errors[0])

@@ -222,8 +222,19 @@ class AggregationRun(models.Model):
             )
         ]
 
+    # What staff read for `stage` on the progress line, in their language.
+    STAGE_LABELS = {
+        "grouping": _("grouping the inputs"),
+        "writing": _("writing the draft"),
+        "done": _("done"),
+    }
+
     def __str__(self):
         return f"{self.paper} run {self.pk} ({self.get_status_display()})"
+
+    @property
+    def stage_label(self) -> str:
+        return str(self.STAGE_LABELS.get(self.stage, self.stage))
 
     @property
     def is_active(self):

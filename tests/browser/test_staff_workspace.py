@@ -103,7 +103,7 @@ def test_staff_find_tag_hide_restore_and_read_the_trail(page, world, screenshot)
         page.locator(f"table.inputs input[name=inputs][value='{input.pk}']").check()
     page.locator("input[name=tags]").fill("remitansi, desa asal")
     page.locator("button", has_text="Apply to selected").click()
-    expect(page.locator(".messages")).to_contain_text("4")
+    expect(page.locator(".messages")).to_contain_text("Tags changed on 2 inputs.")
     assert page.url == shared
     row = page.locator("table.inputs tbody tr", has_text=ngo_concern.reference)
     expect(row.locator(".badge", has_text="desa asal")).to_be_visible()
