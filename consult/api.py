@@ -104,7 +104,8 @@ class InputScoped(ConsultationScoped):
         if self.is_schema:
             return Input.objects.none()
         inputs = staff_selectors.workspace_inputs(consultation=self.consultation)
-        inputs = inputs.prefetch_related("attachments")
+        # the attachments' rule reads each input's consultation: fetched with the input
+        inputs = inputs.select_related("session__consultation").prefetch_related("attachments")
         if self.request.user.has_perm("consult.view_workspace", self.consultation):
             return inputs
         # Everyone else reads the inputs of the organisations they speak for.

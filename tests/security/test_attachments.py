@@ -79,3 +79,24 @@ def test_another_organisation_cannot_download_a_draft_by_its_address(world, clie
     client.force_login(world.user(role))
 
     assert client.get(attachment.get_absolute_url()).status_code == 403
+
+
+def test_listing_inputs_with_attachments_costs_the_same_for_ten_as_for_one(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = APIClient()
+    client.force_login(world.staff)
+    url = reverse("api:inputs", args=[world.consultation.slug])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    _attached(world)
+    one = queries()
+    for _ in range(9):
+        _attached(world)
+
+    assert queries() == one
