@@ -1,12 +1,17 @@
-"""Quality of the aggregation on a generated corpus with known truth.
+"""Quality of the aggregation on corpora with known truth, side by side.
 
     python bench/quality.py [--inputs N]
 
-Prints one JSON line: adjusted Rand index of the key-point grouping (over inputs; an
+Corpora: the generated one (bench/corpus.py, N inputs) and every corpus written by hand
+in bench/corpora/ (bench/written.py says how they were written and read). Prints one
+JSON line per corpus: adjusted Rand index of the key-point grouping (over inputs; an
 input outside every key point is its own group), precision / recall / F1 of duplicate
 detection (over pairs of inputs in one campaign), recall of true key points (a true key
 point is found when a key point of the draft has it as the majority of its sources) and
-accuracy of the consensus / divergent / single-source labels on the key points found.
+accuracy of the consensus / divergent / single-source labels on the key points found,
+and what a reader would catch first: key points made of courtesy or off-topic lines and
+key points whose statement is a fragment (four words or fewer, or starting in lower
+case).
 """
 
 import argparse
@@ -22,6 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import Corpus, corpus_make  # noqa: E402
+from bench.written import CORPORA, corpus_load  # noqa: E402
 from positions.aggregation.pipeline import Params, issue_aggregate  # noqa: E402
 
 
@@ -44,7 +50,11 @@ def _pairs(groups) -> set:
     return {pair for group in groups for pair in combinations(sorted(group), 2)}
 
 
-def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
+def fragment(statement: str) -> bool:
+    return len(statement.split()) <= 4 or statement[:1].islower()
+
+
+def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generated") -> dict:
     params = params or Params()
     started = time.perf_counter()
     results = [
@@ -59,6 +69,7 @@ def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
     seconds = time.perf_counter() - started
     predicted: dict[int, str] = {}
     found: dict[str, str] = {}
+    noise_points = 0
     for result in results:
         for n, point in enumerate(result.key_points):
             for source in point.sources:
@@ -66,7 +77,9 @@ def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
             majority, _count = Counter(corpus.truth_point[s] for s in point.sources).most_common(1)[
                 0
             ]
-            if not majority.startswith("noise") and majority not in found:
+            if majority.startswith("noise"):
+                noise_points += 1
+            elif majority not in found:
                 found[majority] = point.label
     ids = sorted(corpus.truth_point)
     ari = adjusted_rand_index(
@@ -80,6 +93,7 @@ def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
     labels = [found[p] == corpus.truth_label[p] for p in found]
     return {
         "benchmark": "quality",
+        "corpus": name,
         "inputs": len(corpus.inputs),
         "true_key_points": len(corpus.truth_label),
         "key_points_in_draft": sum(len(r.key_points) for r in results),
@@ -89,6 +103,10 @@ def evaluate(corpus: Corpus, params: Params | None = None) -> dict:
         "duplicate_f1": round(2 * precision * recall / (precision + recall or 1), 4),
         "key_point_recall": round(len(found) / len(corpus.truth_label), 4),
         "label_accuracy": round(float(np.mean(labels)) if labels else 0.0, 4),
+        "noise_key_points": noise_points,
+        "fragment_statements": sum(
+            fragment(p.statement) for r in results for p in r.key_points
+        ),
         "core_seconds": round(seconds, 3),
     }
 
@@ -98,6 +116,8 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=3000)
     args = parser.parse_args()
     print(json.dumps(evaluate(corpus_make(args.inputs))))
+    for path in CORPORA:
+        print(json.dumps(evaluate(corpus_load(path), name=path.stem)))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ shares a bucket in at least one band with probability 0.88, at 0.7 with 0.98. It
 no model and runs in linear time.
 """
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,6 +34,12 @@ BANDS = 16
 PRIME = (1 << 31) - 1
 SEED = 2017
 ESTIMATE_MARGIN = 0.2  # about four standard errors: no pair at the threshold is lost
+ORDER_SHARE = 0.6  # shared words in one order: a letter with two sentences swapped passes
+# Letters spun from one template: trigram containment, over documents of some length
+TEMPLATE_CONTAINMENT = 0.8
+TEMPLATE_MIN_WORDS = 12
+TEMPLATE_BANDS = 32  # two rows a band: pairs at trigram Jaccard 0.3 meet with p > 0.9
+TEMPLATE_FLOOR = 0.15
 NEGATIONS = frozenset(
     ("tidak", "tak", "bukan", "jangan", "belum", "tanpa", "not", "no", "never", "without")
 )
@@ -74,16 +81,16 @@ def _signatures(ids: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     return signature
 
 
-def _candidates(signature: np.ndarray, language: np.ndarray) -> np.ndarray:
+def _candidates(signature: np.ndarray, language: np.ndarray, bands: int = BANDS) -> np.ndarray:
     """Pairs (i, j), i < j, rows of `signature` sharing a bucket (and a language) in a band.
 
     Each row is paired with the first row of its bucket only: a campaign of n letters
     gives n - 1 pairs per band, not n² / 2.
     """
     n = len(signature)
-    rows = PERMUTATIONS // BANDS
+    rows = PERMUTATIONS // bands
     found = []
-    for band in range(BANDS):
+    for band in range(bands):
         block = np.column_stack([signature[:, band * rows : (band + 1) * rows], language])
         _, bucket = np.unique(block, axis=0, return_inverse=True)
         bucket = bucket.ravel()
@@ -98,35 +105,33 @@ def _candidates(signature: np.ndarray, language: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(found))
 
 
-def duplicate_groups(
+def _pass(
     docs: Sequence[Sequence[str]],
-    threshold: float,
-    *,
-    languages: Sequence[str] | None = None,
-    size: int = 2,
-) -> list[list[int]]:
-    """Groups (of two or more) of documents: each member in the representative's language
-    and at Jaccard ≥ threshold of its word `size`-shingles with the representative.
+    size: int,
+    bands: int,
+    floor: float,
+    language: Sequence[str] | None,
+    accept,
+    eligible: Sequence[int],
+) -> dict[int, int]:
+    """One MinHash pass: {document: its representative} for the documents it joins.
 
-    `docs` are normalised word lists in a deterministic order; each group is sorted and
-    its first index (the earliest document) is the representative. Groups come in the
-    order of their representative.
-    """
-    ids, offsets = _shingle_ids(docs, size)
+    Candidates share a bucket of a band (each paired with the bucket's first document)
+    and have an estimated similarity of at least `floor`; `accept(root, j, a, b)`
+    decides on the exact shingle sets."""
+    ids, offsets = _shingle_ids([docs[i] for i in eligible], size)
     present = np.flatnonzero(offsets[1:] > offsets[:-1]).tolist()
     if len(present) < 2:
-        return []
-    codes = {lang: n for n, lang in enumerate(sorted(set(languages or ())))}
-    language = np.array([codes[languages[i]] if languages else 0 for i in present], dtype=np.uint64)
-    negations = [NEGATIONS.intersection(d) for d in docs]
+        return {}
+    codes = {lang: n for n, lang in enumerate(sorted(set(language or ())))}
+    language_codes = np.array(
+        [codes[language[eligible[i]]] if language else 0 for i in present], dtype=np.uint64
+    )
     signature = _signatures(ids, offsets)
-    pairs = _candidates(signature, language)
+    pairs = _candidates(signature, language_codes, bands)
     n = len(present)
-    # The share of equal MinHash values estimates a pair's Jaccard (standard error
-    # about 0.05 with 64 hashes): pairs estimated far below the threshold are dropped
-    # before the exact comparison, which is what costs (Python sets).
     agree = (signature[pairs // n] == signature[pairs % n]).mean(axis=1)
-    pairs = pairs[agree >= threshold - ESTIMATE_MARGIN]
+    pairs = pairs[agree >= floor]
     sets: dict[int, frozenset] = {}
 
     def shingle_set(i: int) -> frozenset:
@@ -134,20 +139,97 @@ def duplicate_groups(
             sets[i] = frozenset(ids[offsets[i] : offsets[i + 1]].tolist())
         return sets[i]
 
-    representative = list(range(len(docs)))  # a document's representative (itself at first)
+    joined: dict[int, int] = {}
     for first, second in zip((pairs // n).tolist(), (pairs % n).tolist(), strict=True):
         i, j = present[first], present[second]
-        if representative[j] != j:  # already a member of an earlier letter's group
+        if j in joined:  # already a member of an earlier letter's group
             continue
-        root = representative[i]
-        if negations[root] != negations[j]:
-            continue
-        if _jaccard(shingle_set(root), shingle_set(j)) >= threshold:
-            representative[j] = root
+        root = joined.get(i, i)
+        if accept(eligible[root], eligible[j], shingle_set(root), shingle_set(j)):
+            joined[j] = root
+    return {eligible[j]: eligible[root] for j, root in joined.items()}
+
+
+def duplicate_groups(
+    docs: Sequence[Sequence[str]],
+    threshold: float,
+    *,
+    languages: Sequence[str] | None = None,
+    size: int = 2,
+    template_containment: float = TEMPLATE_CONTAINMENT,
+) -> list[list[int]]:
+    """Groups (of two or more) of copies of one text, each with its representative.
+
+    `docs` are normalised word lists (numbers included) in a deterministic order; each
+    group is sorted and its first index (the earliest document) is the representative.
+    A document is a copy of the representative when both are in one language, carry the
+    same negations and the same numbers, and either
+    - their word `size`-shingle sets have a Jaccard similarity of at least `threshold`
+      with the shared words in nearly the same order (a ranking in another order is
+      another text), or
+    - at least `template_containment` of the shorter one's word trigrams are in the
+      other: a letter spun from one template, with alternatives in several places and a
+      personal line, keeps most of its three-word runs while two organisations writing
+      one point in their own words share almost none.
+    Groups come in the order of their representative.
+    """
+    negations = [NEGATIONS.intersection(d) for d in docs]
+    numbers = [frozenset(t for t in d if t.isdigit()) for d in docs]
+
+    def same_sense(i: int, j: int) -> bool:
+        return negations[i] == negations[j] and numbers[i] == numbers[j]
+
+    def close_copy(i, j, a, b):
+        return (
+            same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
+        )
+
+    def template_copy(i, j, a, b):
+        return same_sense(i, j) and len(a & b) >= template_containment * min(len(a), len(b))
+
+    everyone = list(range(len(docs)))
+    representative = dict.fromkeys(everyone)
+    for j, root in _pass(
+        docs, size, BANDS, threshold - ESTIMATE_MARGIN, languages, close_copy, everyone
+    ).items():
+        representative[j] = root
+    roots = [i for i in everyone if representative[i] is None]
+    long_enough = [i for i in roots if len(docs[i]) >= TEMPLATE_MIN_WORDS]
+    for j, root in _pass(
+        docs, 3, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
+    ).items():
+        representative[j] = root
     groups: dict[int, list[int]] = {}
-    for i, root in enumerate(representative):
+    for i in everyone:
+        root = i
+        while representative[root] is not None:
+            root = representative[root]
         groups.setdefault(root, []).append(i)
     return [members for _root, members in sorted(groups.items()) if len(members) > 1]
+
+
+def _in_order(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the words two texts share come in nearly the same order: the longest run
+    of shared words in a common order covers at least ORDER_SHARE of them."""
+    first_b: dict[str, int] = {}
+    for position, word in enumerate(b):
+        first_b.setdefault(word, position)
+    seen: set[str] = set()
+    sequence = []
+    for word in a:
+        if word in first_b and word not in seen:
+            seen.add(word)
+            sequence.append(first_b[word])
+    if len(sequence) < 3:
+        return True
+    tails: list[int] = []  # patience sorting: the longest increasing subsequence
+    for value in sequence:
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+        else:
+            tails[k] = value
+    return len(tails) >= ORDER_SHARE * len(sequence)
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:

@@ -23,6 +23,7 @@ total = organisations of that kind that spoke on the issue; it orders key points
 equal support and is shown to staff, the label stays the plain rule above.
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -37,7 +38,9 @@ from positions.aggregation.grouping import cluster, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class Params:
 
 @dataclass(frozen=True)
 class KeyPoint:
+    """A point made by several inputs. `organisations` are those behind it (they raise
+    or support it) and `kinds` their kinds; `supporting` are those of them that said
+    they support it (stance); `opposing` and `opposing_kinds` the other side."""
+
     name: str
     statement: str
     statement_source: int
@@ -72,6 +79,10 @@ class KeyPoint:
     opposing: tuple[str, ...] = ()
     consensus_score: float = 0.0
     languages: tuple[str, ...] = ()
+    supporting: tuple[str, ...] = ()
+    opposing_kinds: dict[str, int] = field(default_factory=dict)
+    # no statement of the group is in the paper's language: the officer translates
+    needs_translation: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,20 @@ class _Statement:
     text: str
     language: str
     recommends: bool
+    disagrees: bool = False
+
+
+# Words that say the writer disagrees, in either language: "tidak setuju", "NO to ...",
+# "we would caution against". A statement with one of them, in a key point where most
+# statements have none, stands on the other side of the point.
+_DISAGREES = re.compile(
+    r"\b(?:tidak setuju|tak setuju|nggak setuju|gak setuju|tidak sependapat|tidak mendukung"
+    r"|kami menolak|saya menolak|kami keberatan|menolak keras|disagree|do not agree|don't agree"
+    r"|do not support|don't support|we oppose|i oppose|strongly oppose|we reject|we object"
+    r"|caution against|are against|am against)\b"
+    r"|(?:^|[.!?]\s+)no to\b|\bNO to\b",
+    re.IGNORECASE,
+)
 
 
 def _kind_counts(organisations: Iterable[str], kind_of: dict[str, str]) -> dict[str, int]:
@@ -185,8 +210,13 @@ def issue_aggregate(
     ]
 
     # 2. duplicates: members follow their representative from here on
+    # inputs that say nothing but courtesy ("Terima kasih.") are counted, never grouped
+    splits = [statements_split(record.text) for record in inputs]
     groups = duplicate_groups(
-        normalised,
+        [
+            _TOKEN.findall(normalise(record.text)) if split else []
+            for record, split in zip(inputs, splits, strict=True)
+        ],
         params.duplicate_threshold,
         languages=languages,
         size=params.duplicate_shingle,
@@ -202,7 +232,7 @@ def issue_aggregate(
         if index in duplicate:
             continue
         lang = languages[index]
-        for sentence in statements_split(record.text):
+        for sentence in splits[index]:
             tokens = words(normalise(sentence))
             feats = analyzer.features(tokens, lang)
             if len(feats) < params.min_features:
@@ -210,8 +240,11 @@ def issue_aggregate(
             recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
                 tokens
             )
-            statements.append(_Statement(index, sentence, lang, recommends))
+            disagrees = bool(_DISAGREES.search(sentence))
+            statements.append(_Statement(index, sentence, lang, recommends, disagrees))
             features.append(feats)
+
+    spoke = {statement.input_index for statement in statements}
 
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=params.concept_weight)
@@ -242,6 +275,8 @@ def issue_aggregate(
                 issue_kinds,
                 names,
                 language,
+                analyzer,
+                members_of,
             )
         )
         rec_rows = [r for r in rows if statements[r].recommends]
@@ -281,23 +316,43 @@ def issue_aggregate(
         other_points=tuple(
             (record.id, record.organisation, record.text)
             for i, record in enumerate(inputs)
-            if i not in grouped and i not in duplicate
+            if i not in grouped and i not in duplicate and i in spoke
         ),
         kinds=issue_kinds,
     )
 
 
-def _nearest(rows, centroid, matrix, statements, language) -> int:
+def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
+    """The statement nearest the group's centroid, in the paper's language wherever the
+    group has one that is at least half as near; and whether it had none."""
     sims = np.round(matrix[rows] @ centroid, 6)
     best = float(sims.max())
     preferred = [
         (-(sims[k]), rows[k])
         for k in range(len(rows))
-        if statements[rows[k]].language == language and sims[k] >= 0.8 * best
+        if statements[rows[k]].language == language and sims[k] >= 0.5 * best
     ]
     if preferred:
-        return min(preferred)[1]
-    return rows[int(sims.argmax())]
+        return min(preferred)[1], False
+    return rows[int(sims.argmax())], language in ("id", "en")
+
+
+def _sides(rows, expanded, statements, inputs, members_of):
+    """Organisations behind the point and those against it.
+
+    Against: an input with the stance "oppose", or one whose statement here says it
+    disagrees ("tidak setuju", "NO to ...") while most statements of the point do not
+    (where most do, disagreeing is what the point itself says)."""
+    marked = [r for r in rows if statements[r].disagrees]
+    against = {inputs[i].organisation for i in expanded if inputs[i].stance == "oppose"}
+    if marked and 2 * len(marked) < len(rows):
+        for r in marked:
+            index = statements[r].input_index
+            against |= {inputs[m].organisation for m in members_of.get(index, (index,))}
+    records = [inputs[i] for i in expanded]
+    behind = {r.organisation for r in records} - against
+    supporting = {r.organisation for r in records if r.stance == "support"} - against
+    return sorted(behind), sorted(supporting), sorted(against)
 
 
 def _key_point(
@@ -312,15 +367,13 @@ def _key_point(
     issue_kinds,
     names,
     language,
+    analyzer,
+    members_of,
 ) -> KeyPoint:
-    records = [inputs[i] for i in expanded]
-    opposing = sorted({r.organisation for r in records if r.stance == "oppose"})
-    behind = sorted({r.organisation for r in records if r.stance != "oppose"})
-    organisations = tuple(sorted({r.organisation for r in records}))
-    kinds = _kind_counts(behind or organisations, kind_of)
+    behind, supporting, opposing = _sides(rows, expanded, statements, inputs, members_of)
     if opposing and behind:
         label = "divergent"
-    elif len(_kind_counts(organisations, kind_of)) >= 2:
+    elif len(_kind_counts(behind or opposing, kind_of)) >= 2:
         label = "consensus"
     else:
         label = "single-source"
@@ -328,31 +381,72 @@ def _key_point(
     score = 1.0
     for kind, total in issue_kinds.items():
         score *= (agree.get(kind, 0) + 1) / (total + 2)
-    nearest = _nearest(rows, centroid, matrix, statements, language)
-    top = np.argsort(-centroid, kind="stable")[:3]
-    name = ", ".join(_term(columns[c], names, language) for c in top if centroid[c] > 0)
+    nearest, untranslated = _nearest(rows, centroid, matrix, statements, language)
     return KeyPoint(
-        name=name,
+        name=_name(rows, centroid, columns, statements, names, language, analyzer),
         statement=statements[nearest].text,
         statement_source=inputs[statements[nearest].input_index].id,
-        sources=tuple(r.id for r in records),
-        organisations=organisations,
-        kinds=kinds,
+        sources=tuple(inputs[i].id for i in expanded),
+        organisations=tuple(behind or opposing),
+        kinds=_kind_counts(behind or opposing, kind_of),
         label=label,
-        opposing=tuple(opposing),
+        opposing=tuple(opposing) if behind else (),
         consensus_score=round(score, 6),
         languages=tuple(sorted({statements[r].language for r in rows})),
+        supporting=tuple(supporting),
+        opposing_kinds=_kind_counts(opposing, kind_of) if behind else {},
+        needs_translation=untranslated,
     )
 
 
-def _term(feature: str, names: dict, language: str) -> str:
-    if feature in names:
-        return names[feature][language if language in ("id", "en") else "en"]
-    return feature.split(":", 1)[-1]
+NAME_TERMS = 3
+NAME_SCAN = 200  # statements read to find the words behind a stem
+
+
+def _name(rows, centroid, columns, statements, names, language, analyzer) -> str:
+    """The group's heaviest terms as whole words: a glossary concept in the paper's
+    language, else the word of the group that the stem came from; terms of the paper's
+    language first."""
+    order = np.argsort(-centroid, kind="stable")
+    own, other = [], []
+    for c in order[: NAME_TERMS * 6]:
+        if centroid[c] <= 0:
+            break
+        feature = columns[c]
+        if feature in names or feature.startswith(language + ":"):
+            own.append(feature)
+        else:
+            other.append(feature)
+    chosen = (own + other)[:NAME_TERMS]
+    surface = _surface_words(rows, chosen, statements, analyzer)
+    terms = []
+    for feature in chosen:
+        if feature in names:
+            term = names[feature][language if language in ("id", "en") else "en"]
+        else:
+            term = surface.get(feature, feature.split(":", 1)[-1])
+        if term not in terms:
+            terms.append(term)
+    return ", ".join(terms)
+
+
+def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:
+    """For stem features ("id:majikan"), the word the group writes most often for it."""
+    wanted = {f for f in features if ":" in f}
+    seen: dict[str, Counter] = {f: Counter() for f in wanted}
+    for r in rows[:NAME_SCAN]:
+        statement = statements[r]
+        for token in words(normalise(statement.text)):
+            feature = f"{statement.language}:{analyzer.stem(token, statement.language)}"
+            if feature in seen:
+                seen[feature][token] += 1
+    return {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in seen.items() if c}
 
 
 def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, language):
-    nearest = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
+    nearest, _untranslated = _nearest(
+        np.asarray(rec_rows), centroid, matrix, statements, language
+    )
     ids = sorted(
         {
             m

@@ -29,13 +29,102 @@ RECOMMENDATION_CUES = frozenset(
     """.split()
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+# A sentence ends at . ! or ? before a space and a word that does not start in lower
+# case; ";" and ":" join clauses of one sentence and never end it.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[^\s\w]*[^\W\d_a-z])")
+# Abbreviations a sentence does not end at, in the languages inputs arrive in.
+_ABBREVIATIONS = frozenset(
+    """
+    e.g i.e etc vs cf no nos approx incl esp mr mrs ms dr prof st jr sr dept govt intl art
+    para sec fig ref jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
+    dll dsb dst dkk yth bpk ibu sdr kab kec prov kel jl tsb a.n u.p hlm pt cv tbk
+    z.b inkl bzw ca ggf usw vgl evtl sog d.h u.a z.t
+    """.split()
+)
+# Lines that thank, greet or manage the meeting: part of an input, never a key point.
+_COURTESY = re.compile(
+    r"^\W*(?:"
+    r"(?:terima ?kasih|makasih|thanks?(?: you)?|many thanks|we thank|kami berterima ?kasih)\b"
+    r"|(?:salam|hormat kami|wassalam|assalamu|selamat (?:pagi|siang|sore|malam)|regards"
+    r"|best regards|kind regards|sincerely|yours|dear|yth|kepada yth)\b"
+    r"|(?:mohon (?:perhatian|maaf|izin)|mohon dukungan(?:nya)?|we appreciate|we are grateful"
+    r"|apresiasi kami|kami mengapresiasi|kami menghargai)\b"
+    r")",
+    re.IGNORECASE,
+)
+_WORDY = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Framing that introduces a view ("BNP2TKI submits that", "Kami ingin menegaskan:",
+# "In our view,"): the statement quotes the view without it.
+_LEAD_IN = re.compile(
+    r"^(?:[^.;:!?]{0,90}?\b(?:"
+    r"believe|believes|think|thinks|submit|submits|consider|considers|stress|stresses"
+    r"|emphasi[sz]e|emphasi[sz]es|underline|underlines|note|notes|feel|feels|argue|argues"
+    r"|maintain|maintains|hold|holds|recommend|recommends|propose|proposes|urge|urges"
+    r"|would like to (?:say|stress|note|add|point out)|want to (?:say|stress|underline)"
+    r"|is of the view|are of the view|position is|view is|are convinced|is convinced"
+    r"|berpendapat|menilai|memandang|menegaskan|menyampaikan|mengusulkan|merasa|melihat"
+    r"|yakin|percaya|berpandangan|mengingatkan|menekankan|mencatat|menggarisbawahi"
+    r")\s*(?:that|bahwa|:|,)\s+"
+    r"|(?:in (?:our|my) (?:view|opinion|experience)|from (?:our|my) (?:experience|side)"
+    r"|speaking (?:for|on behalf of) [^,]{1,60}|on behalf of [^,]{1,60}"
+    r"|menurut (?:kami|saya|pandangan kami|hemat kami)|dari pengalaman (?:kami|saya)[^,]{0,40}"
+    r"|bagi kami|hemat kami|pada prinsipnya|intinya|singkatnya|in short|in sum"
+    r")\s*[,:]\s+)",
+    re.IGNORECASE,
+)
+SHORT = 4  # a sentence of this many words or fewer joins its neighbour
+
+
+def _sentences(text: str) -> list[str]:
+    pieces = _SENTENCE_END.split(" ".join(text.split()))
+    sentences: list[str] = []
+    for piece in pieces:
+        before = sentences[-1].rsplit(" ", 1)[-1].lower() if sentences else ""
+        if before.endswith(".") and (
+            before[:-1] in _ABBREVIATIONS or len(_WORDY.findall(before)) == len(before) // 2
+        ):  # "dll." or an initial ("J.", "U.N.")
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return [s.strip() for s in sentences if s.strip()]
+
+
+def courtesy(sentence: str) -> bool:
+    """A line that thanks, greets or asks for attention and says nothing else of weight."""
+    return bool(_COURTESY.match(sentence)) and len(_WORDY.findall(sentence)) <= 12
+
+
+def lead_in_strip(sentence: str) -> str:
+    """The view without the framing that introduces it, verbatim but for its first letter."""
+    match = _LEAD_IN.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end() :]
+    if len(_WORDY.findall(rest)) <= SHORT:
+        return sentence
+    return rest[:1].upper() + rest[1:]
 
 
 def statements_split(text: str) -> list[str]:
-    """Sentences of the original text (not lower-cased): the units key points are made of."""
-    parts = (part.strip() for part in _SENTENCE_END.split(" ".join(text.split())))
-    return [part for part in parts if part]
+    """The statements of a text, the units key points are made of.
+
+    Sentences of the original text (not lower-cased), split where a sentence ends and
+    never at an abbreviation ("e.g.", "dll.", "z.B."), a ";" or a ":"; a sentence of
+    four words or fewer joins the one before it (or after it, when it comes first), so
+    "Need to ease off." never stands alone; courtesy lines ("Terima kasih.", "Salam
+    solidaritas!") are left out; framing lead-ins ("BNP2TKI submits that", "In our
+    view,") are cut off. What remains is a verbatim span of the text.
+    """
+    sentences = [s for s in _sentences(text) if not courtesy(s)]
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and len(_WORDY.findall(sentence)) <= SHORT:
+            joined[-1] += " " + sentence
+        elif joined and len(_WORDY.findall(joined[-1])) <= SHORT:
+            joined[-1] += " " + sentence
+        else:
+            joined.append(sentence)
+    return [lead_in_strip(s) for s in joined]
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +166,9 @@ class Analyzer:
                 out.append(f"{language}:{stems[i]}")
             i += 1
         return out
+
+    def stem(self, token: str, language: str) -> str:
+        return self._stem_all((token,), language)[0]
 
     def _stem_all(self, tokens: Sequence[str], language: str) -> list[str]:
         if language not in self._stems:
