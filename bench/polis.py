@@ -103,8 +103,7 @@ def within(corr: np.ndarray, groups: list[list[int]]) -> float:
 def kmeans_groups(texts: list[str], k: int, seed: int = SEED) -> list[list[int]]:
     """Plain TF-IDF (words, English stop words out) and spherical k-means, best of 5."""
     docs = [
-        [w for w in words(normalise(t)) if w not in STOP_WORDS["en"] and len(w) > 2]
-        for t in texts
+        [w for w in words(normalise(t)) if w not in STOP_WORDS["en"] and len(w) > 2] for t in texts
     ]
     vocabulary = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
     matrix = np.zeros((len(docs), len(vocabulary)))

@@ -104,9 +104,7 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
         "key_point_recall": round(len(found) / len(corpus.truth_label), 4),
         "label_accuracy": round(float(np.mean(labels)) if labels else 0.0, 4),
         "noise_key_points": noise_points,
-        "fragment_statements": sum(
-            fragment(p.statement) for r in results for p in r.key_points
-        ),
+        "fragment_statements": sum(fragment(p.statement) for r in results for p in r.key_points),
         "core_seconds": round(seconds, 3),
     }
 

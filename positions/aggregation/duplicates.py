@@ -180,9 +180,7 @@ def duplicate_groups(
         return negations[i] == negations[j] and numbers[i] == numbers[j]
 
     def close_copy(i, j, a, b):
-        return (
-            same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
-        )
+        return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
 
     def template_copy(i, j, a, b):
         return same_sense(i, j) and len(a & b) >= template_containment * min(len(a), len(b))

@@ -444,9 +444,7 @@ def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:
 
 
 def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, language):
-    nearest, _untranslated = _nearest(
-        np.asarray(rec_rows), centroid, matrix, statements, language
-    )
+    nearest, _untranslated = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
     ids = sorted(
         {
             m

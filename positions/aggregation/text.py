@@ -118,9 +118,7 @@ def statements_split(text: str) -> list[str]:
     sentences = [s for s in _sentences(text) if not courtesy(s)]
     joined: list[str] = []
     for sentence in sentences:
-        if joined and len(_WORDY.findall(sentence)) <= SHORT:
-            joined[-1] += " " + sentence
-        elif joined and len(_WORDY.findall(joined[-1])) <= SHORT:
+        if joined and min(len(_WORDY.findall(sentence)), len(_WORDY.findall(joined[-1]))) <= SHORT:
             joined[-1] += " " + sentence
         else:
             joined.append(sentence)
