@@ -11,6 +11,18 @@ a gigabyte) and run far slower than 100,000 inputs in under a minute on two core
 Each entry: a concept name, its Indonesian terms, its English terms (`|` between
 synonyms). Terms are stemmed with their language's stemmer before matching, so one
 entry matches plurals and affixed forms too.
+
+Where the entries come from: the objectives of the Global Compact for Safe, Orderly
+and Regular Migration (2018), Indonesia's Law 18/2017 on the Protection of Indonesian
+Migrant Workers and the consultation's own issue titles (the seed of 14 November 2017),
+each term in the wording of those texts in both languages. None comes from an
+evaluation corpus.
+
+A concept is a domain term whose two languages name the same idea; it weighs more
+than an ordinary word (`Params.concept_weight`). Everyday words the glossary also maps
+across the two languages (need / perlu, service / layanan, work / kerja: GENERIC) keep
+one feature for both languages but carry an ordinary word's weight: they say how a
+point is put, not what it is about, and must never be what holds a key point together.
 """
 
 from collections.abc import Iterable
@@ -26,14 +38,18 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ),
     ("migrant", "migran|perantau", "migrant"),
     ("migration", "migrasi", "migration"),
-    ("governance", "tata kelola|pengelolaan", "governance|management"),
+    (
+        "governance",
+        "tata kelola|pengelolaan migrasi",
+        "migration governance|governance of migration|migration management",
+    ),
     ("holistic", "holistik|menyeluruh|komprehensif", "holistic|comprehensive"),
     ("synergy", "sinergi|sinergis", "synergy|synergetic|synergistic"),
     ("coherence", "koherensi|keselarasan", "coherence|coherent"),
     ("policy", "kebijakan", "policy"),
     ("approach", "pendekatan", "approach"),
     ("ministry", "kementerian|lembaga", "ministry|agency"),
-    ("regular", "reguler|teratur|resmi|prosedural", "regular|orderly|legal"),
+    ("regular", "reguler|teratur|resmi|prosedural", "regular|orderly"),
     ("safe", "aman|selamat", "safe|safely|secure"),
     ("pathway", "jalur|jalan|saluran", "pathway|channel|route"),
     ("create", "menciptakan|diciptakan|membuka|dibuka", "create|open"),
@@ -41,7 +57,7 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ("sustainable-development", "pembangunan berkelanjutan", "sustainable development"),
     ("contribute", "berkontribusi|kontribusi|sumbangan", "contribute|contribution"),
     ("village", "desa|kampung", "village|rural area"),
-    ("origin", "asal|daerah asal", "home|origin"),
+    ("origin", "asal|daerah asal", "origin|home country|home village|country of origin"),
     ("training", "pelatihan|pendidikan", "training|education"),
     ("skills", "keterampilan|keahlian|kompetensi", "skill|competence"),
     ("qualification", "kualifikasi|sertifikat|ijazah", "qualification|certificate|diploma"),
@@ -121,6 +137,21 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# Everyday words: one feature in both languages, no concept weight.
+GENERIC = frozenset(
+    """
+    approach create contribute improve combat close tighten lack drive access service
+    money send communicate move right procedure work simple cheap line-with integrated
+    system need citizen
+    """.split()
+)
+
+
+def feature_of(concept: str) -> str:
+    """The feature a concept becomes: "~" marks a weighted domain concept."""
+    return ("=" if concept in GENERIC else "~") + concept
+
+
 def glossary_entries(
     extra: Iterable[tuple[str, str]] = (),
 ) -> list[tuple[str, tuple[str, ...], str]]:
@@ -145,5 +176,5 @@ def glossary_entries(
     for language, term, concept in table:
         phrase = tuple(_stemmer(language).stemWords(words(normalise(term))))
         if phrase:
-            entries.add((language, phrase, "~" + concept))
+            entries.add((language, phrase, feature_of(concept)))
     return sorted(entries)

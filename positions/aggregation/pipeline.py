@@ -33,7 +33,7 @@ import numpy as np
 
 from common.text import language_detect, normalise, words
 from positions.aggregation.duplicates import duplicate_groups
-from positions.aggregation.glossary import GLOSSARY, glossary_entries
+from positions.aggregation.glossary import GLOSSARY, feature_of, glossary_entries
 from positions.aggregation.grouping import cluster, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
@@ -156,7 +156,7 @@ def _analyzer(extra: tuple[tuple[str, str], ...]) -> Analyzer:
 
 def _concept_names(extra: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
     names = {
-        "~" + concept: {"id": ind.split("|")[0], "en": eng.split("|")[0]}
+        feature_of(concept): {"id": ind.split("|")[0], "en": eng.split("|")[0]}
         for concept, ind, eng in GLOSSARY
     }
     for indonesian, english in extra:
@@ -247,7 +247,7 @@ def issue_aggregate(
     spoke = {statement.input_index for statement in statements}
 
     # 3. key points
-    matrix, columns = tfidf(features, concept_weight=params.concept_weight)
+    matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
     labels = cluster(
         matrix, threshold=params.group_threshold, merge_threshold=params.merge_threshold
     )
@@ -320,6 +320,22 @@ def issue_aggregate(
         ),
         kinds=issue_kinds,
     )
+
+
+DOMAIN_FULL = 0.25  # share of statements with two concepts at which concepts weigh fully
+
+
+def _concept_weight(features: list[list[str]], params: Params) -> float:
+    """The glossary helps and never drives: concepts weigh `params.concept_weight` on
+    the consultation's own ground (a quarter of the statements or more name two of its
+    concepts) and less, down to an ordinary word's weight, on text outside it, where a
+    concept met once ("protection" of a town's fire service) is an accident of wording.
+    """
+    if not features:
+        return params.concept_weight
+    domain = sum(len({f for f in feats if f[0] == "~"}) >= 2 for feats in features)
+    share = min(1.0, domain / len(features) / DOMAIN_FULL)
+    return round(1 + (params.concept_weight - 1) * share, 3)
 
 
 def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
@@ -413,6 +429,8 @@ def _name(rows, centroid, columns, statements, names, language, analyzer) -> str
         if centroid[c] <= 0:
             break
         feature = columns[c]
+        if feature[0] == "=":  # an everyday word says how, not what
+            continue
         if feature in names or feature.startswith(language + ":"):
             own.append(feature)
         else:
