@@ -139,11 +139,33 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
 
 # Everyday words: one feature in both languages, no concept weight.
 GENERIC = frozenset(
-    """
-    approach create contribute improve combat close tighten lack drive access service
-    money send communicate move right procedure work simple cheap line-with integrated
-    system need citizen
-    """.split()
+    [
+        "approach",
+        "create",
+        "contribute",
+        "improve",
+        "combat",
+        "close",
+        "tighten",
+        "lack",
+        "drive",
+        "access",
+        "service",
+        "money",
+        "send",
+        "communicate",
+        "move",
+        "right",
+        "procedure",
+        "work",
+        "simple",
+        "cheap",
+        "line-with",
+        "integrated",
+        "system",
+        "need",
+        "citizen",
+    ]
 )
 
 
