@@ -110,6 +110,7 @@ class Section(ImmutableModel):
 
     class Kind(models.TextChoices):
         BACKGROUND = "background", _("Background")
+        SUMMARY = "summary", _("Summary")
         ISSUE = "issue", _("Thematic issue")
         ANNEX = "annex", _("Annex")
 

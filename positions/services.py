@@ -269,7 +269,9 @@ def _assemble(run: AggregationRun) -> list[SectionDraft]:
     }
     inputs = selectors.run_inputs(run=run)
     outline = selectors.aggregation_outline(consultation=consultation)
-    return draft_assemble(outline, issues, sections, inputs, language=paper.language)
+    return draft_assemble(
+        outline, issues, sections, inputs, language=paper.language, results=results
+    )
 
 
 @transaction.atomic

@@ -23,11 +23,44 @@ def _kinds_text(kinds: dict[str, int], words: dict) -> str:
     return ", ".join(f"{n} {words['org_kinds'].get(kind, kind)}" for kind, n in kinds.items())
 
 
-def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> SectionDraft:
-    """One section for one thematic issue: who spoke, key points, divergence, recommendations.
+def _sides_text(point, words: dict) -> str:
+    """Who stands where, each side counted and named apart: "supported by" only where
+    every organisation behind the point said it supports it, "raised by" otherwise."""
+    verb = (
+        "supported"
+        if point.supporting and len(point.supporting) == len(point.organisations)
+        else "raised"
+    )
+    sides = [
+        words[verb].format(
+            count=len(point.organisations),
+            kinds=_kinds_text(point.kinds, words),
+            organisations=_names(point.organisations, words),
+        )
+    ]
+    if point.opposing:
+        sides.append(
+            words["opposed"].format(
+                count=len(point.opposing),
+                kinds=_kinds_text(point.opposing_kinds, words),
+                organisations=_names(point.opposing, words),
+            )
+        )
+    if point.needs_translation:
+        sides.append(words["translate"])
+    return " ".join(sides)
 
-    Every paragraph cites the inputs it was written from, except the opening count,
-    which summarises the paragraphs below it.
+
+LABEL_ORDER = (("consensus", "common"), ("divergent", "differing"), ("single-source", "single"))
+
+
+def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> SectionDraft:
+    """One section for one thematic issue, as a paper reads: who spoke; the views held in
+    common, the views that differ (each side named and counted), the points of one group
+    only; recommendations; campaigns as one paragraph each; the rest one by one.
+
+    Every paragraph cites the inputs it was written from, except the opening count and
+    the lead-ins of the parts, which introduce the paragraphs below them.
     """
     words = phrases_for(language)
     heading = f"{issue.code}. {issue.title}"
@@ -43,31 +76,26 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
             )
         )
     ]
-    for n, point in enumerate(result.key_points, start=1):
-        paragraphs.append(
-            ParagraphDraft(
-                words["key_point"].format(
-                    n=n,
-                    name=point.name,
-                    label=words["labels"][point.label],
-                    statement=point.statement,
-                    count=len(point.organisations),
-                    kinds=_kinds_text(point.kinds, words),
-                    organisations=_names(point.organisations, words),
-                ),
-                tuple(sorted(point.sources)),
-            )
-        )
-    for point in result.key_points:
-        if point.label == "divergent":
+    n = 0
+    for label, lead_in in LABEL_ORDER:
+        points = [point for point in result.key_points if point.label == label]
+        if points:
+            paragraphs.append(ParagraphDraft(words[lead_in]))
+        for point in points:
+            n += 1
             paragraphs.append(
                 ParagraphDraft(
-                    words["divergence"].format(
-                        name=point.name, opposing=_names(point.opposing, words)
+                    words["key_point"].format(
+                        n=n,
+                        name=point.name,
+                        statement=point.statement,
+                        sides=_sides_text(point, words),
                     ),
                     tuple(sorted(point.sources)),
                 )
             )
+    if result.recommendations:
+        paragraphs.append(ParagraphDraft(words["recommendations"]))
     paragraphs += [
         ParagraphDraft(
             words["recommendation"].format(count=rec.organisations, text=rec.text),
@@ -92,6 +120,72 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
             for source, organisation, text in result.other_points
         ]
     return SectionDraft("issue", heading, tuple(paragraphs), issue.id)
+
+
+OVERVIEW_POINTS = 2  # views held in common quoted per issue in the summary
+
+
+def overview_section(
+    issues: Sequence[IssueRecord],
+    results: dict[str, IssueResult],
+    inputs: Sequence[InputRecord],
+    *,
+    language: str,
+) -> SectionDraft:
+    """The summary (*Ringkasan*) a director reads first: what the consultation gathered,
+    the leading views held in common on each issue and where views differ; each point
+    cites its inputs."""
+    words = phrases_for(language)
+    kind_of = {record.organisation: record.organisation_kind for record in inputs}
+    kinds: dict[str, int] = defaultdict(int)
+    for kind in kind_of.values():
+        kinds[kind] += 1
+    points = [p for issue in issues for p in results[issue.code].key_points]
+    counts = {label: sum(p.label == label for p in points) for label, _ in LABEL_ORDER}
+    paragraphs = [
+        ParagraphDraft(
+            words["overview"].format(
+                inputs=len(inputs),
+                organisations=len(kind_of),
+                kinds=_kinds_text(dict(sorted(kinds.items(), key=lambda i: (-i[1], i[0]))), words),
+                issues=len(issues),
+                common=counts["consensus"],
+                differing=counts["divergent"],
+                single=counts["single-source"],
+            )
+        )
+    ]
+    for issue in issues:
+        result = results[issue.code]
+        common = [p for p in result.key_points if p.label == "consensus"][:OVERVIEW_POINTS]
+        paragraphs += [
+            ParagraphDraft(
+                words["overview_point"].format(
+                    issue=issue.title,
+                    statement=point.statement,
+                    count=len(point.organisations),
+                    kinds=_kinds_text(point.kinds, words),
+                ),
+                tuple(sorted(point.sources)),
+            )
+            for point in common
+        ]
+        paragraphs += [
+            ParagraphDraft(
+                words["overview_differing"].format(
+                    issue=issue.title,
+                    name=point.name,
+                    behind=len(point.organisations),
+                    against=len(point.opposing),
+                ),
+                tuple(sorted(point.sources)),
+            )
+            for point in result.key_points
+            if point.label == "divergent"
+        ]
+    if not counts["consensus"]:
+        paragraphs.append(ParagraphDraft(words["overview_none"]))
+    return SectionDraft("summary", words["overview_heading"], tuple(paragraphs))
 
 
 def draft_structure(
@@ -179,11 +273,19 @@ def draft_assemble(
     inputs: Sequence[InputRecord],
     *,
     language: str,
+    results: dict[str, IssueResult] | None = None,
 ) -> list[SectionDraft]:
-    """The whole draft: background, the issue sections in the issues' order, the annex."""
+    """The whole draft: background, the summary (when the issues' results are given),
+    the issue sections in the issues' order, the annex."""
     words = phrases_for(language)
+    summary = (
+        [overview_section(issues, results, inputs, language=language)]
+        if results is not None
+        else []
+    )
     return [
         _background(outline, words),
+        *summary,
         *(sections[issue.code] for issue in issues),
         _annex(inputs, words),
     ]

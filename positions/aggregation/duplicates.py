@@ -26,6 +26,7 @@ no model and runs in linear time.
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -34,11 +35,12 @@ BANDS = 16
 PRIME = (1 << 31) - 1
 SEED = 2017
 ESTIMATE_MARGIN = 0.2  # about four standard errors: no pair at the threshold is lost
-ORDER_SHARE = 0.6  # shared words in one order: a letter with two sentences swapped passes
-# Letters spun from one template: trigram containment, over documents of some length
-TEMPLATE_CONTAINMENT = 0.8
-TEMPLATE_MIN_WORDS = 12
-TEMPLATE_BANDS = 32  # two rows a band: pairs at trigram Jaccard 0.3 meet with p > 0.9
+ORDER_SHARE = 0.9  # shared words in one order: a reordered ranking is another text
+# Letters spun from one template (see _template_shared), candidates by word pairs
+TEMPLATE_CONTAINMENT = 0.5
+TEMPLATE_MATCHED = 25
+TEMPLATE_MIN_WORDS = TEMPLATE_MATCHED
+TEMPLATE_BANDS = 32  # two rows a band: pairs at Jaccard 0.3 meet with p > 0.95
 TEMPLATE_FLOOR = 0.15
 NEGATIONS = frozenset(
     ("tidak", "tak", "bukan", "jangan", "belum", "tanpa", "not", "no", "never", "without")
@@ -183,7 +185,7 @@ def duplicate_groups(
         return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
 
     def template_copy(i, j, a, b):
-        return same_sense(i, j) and len(a & b) >= template_containment * min(len(a), len(b))
+        return same_sense(i, j) and _template_shared(docs[i], docs[j], template_containment)
 
     everyone = list(range(len(docs)))
     representative = dict.fromkeys(everyone)
@@ -194,7 +196,7 @@ def duplicate_groups(
     roots = [i for i in everyone if representative[i] is None]
     long_enough = [i for i in roots if len(docs[i]) >= TEMPLATE_MIN_WORDS]
     for j, root in _pass(
-        docs, 3, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
+        docs, 2, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
     ).items():
         representative[j] = root
     groups: dict[int, list[int]] = {}
@@ -204,6 +206,19 @@ def duplicate_groups(
             root = representative[root]
         groups.setdefault(root, []).append(i)
     return [members for _root, members in sorted(groups.items()) if len(members) > 1]
+
+
+def _template_shared(a: Sequence[str], b: Sequence[str], share: float) -> bool:
+    """Whether two texts are one template's letters: the runs of two or more words they
+    share, in order, make at least TEMPLATE_MATCHED words and `share` of the shorter.
+
+    A letter spun with alternatives in several places and a personal line keeps the
+    template's fixed runs between them; two organisations writing one point in their own
+    words share a phrase or two, not a letter.
+    """
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    shared = sum(block.size for block in blocks if block.size >= 2)
+    return shared >= TEMPLATE_MATCHED and shared >= share * min(len(a), len(b))
 
 
 def _in_order(a: Sequence[str], b: Sequence[str]) -> bool:

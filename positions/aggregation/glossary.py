@@ -28,6 +28,7 @@ point is put, not what it is about, and must never be what holds a key point tog
 from collections.abc import Iterable
 
 from common.text import normalise, words
+from positions.aggregation.lexicon import lexicon_entries
 from positions.aggregation.text import _stemmer
 
 GLOSSARY: tuple[tuple[str, str, str], ...] = (
@@ -111,7 +112,7 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ("abroad", "luar negeri|mancanegara", "abroad|overseas|foreign country"),
     ("employer", "majikan|pemberi kerja|pengguna jasa", "employer"),
     ("passport", "paspor|dokumen perjalanan", "passport|travel document"),
-    ("withhold", "menahan|ditahan|menyita|disita", "hold|withhold|confiscate|retain"),
+    ("withhold", "menahan|ditahan|menyita|disita", "withhold|hold|confiscate|retain"),
     ("communicate", "berkomunikasi|komunikasi", "communicate|communication"),
     ("move", "berpindah|bergerak|mobilitas", "move|movement|mobility"),
     ("right", "hak|berhak", "right|entitled"),
@@ -194,9 +195,16 @@ def glossary_entries(
             or normalise(english).replace(" ", "-")
         )
         table += [("id", indonesian, concept), ("en", english, concept)]
-    entries = set()
+    entries = {}
     for language, term, concept in table:
         phrase = tuple(_stemmer(language).stemWords(words(normalise(term))))
         if phrase:
-            entries.add((language, phrase, feature_of(concept)))
-    return sorted(entries)
+            entries.setdefault((language, phrase), feature_of(concept))  # first entry wins
+    # the lexicon's everyday words, where the glossary has not named the term already
+    for name, indonesian, english in lexicon_entries():
+        for language, terms in (("id", indonesian), ("en", english)):
+            for term in terms.split("|"):
+                phrase = tuple(_stemmer(language).stemWords(words(normalise(term))))
+                if phrase:
+                    entries.setdefault((language, phrase), "=" + name)
+    return sorted((language, phrase, feature) for (language, phrase), feature in entries.items())

@@ -107,8 +107,9 @@ def paper_document(
         sections = []
         for s_number, section in enumerate(version.sections.all(), start=1):
             heading = section.heading
-            if not section.edited and section.kind in ("background", "annex"):
-                heading = words[section.kind]  # the engine's heading, in the export's language
+            if not section.edited and section.kind in ("background", "summary", "annex"):
+                # the engine's heading, in the export's language
+                heading = words["overview_heading" if section.kind == "summary" else section.kind]
             doc_section = DocSection(heading, section.kind, section.edited)
             for p_number, paragraph in enumerate(section.paragraphs.all(), start=1):
                 doc_section.paragraphs.append(

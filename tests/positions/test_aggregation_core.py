@@ -112,9 +112,12 @@ def test_every_paragraph_of_an_issue_section_cites_its_inputs():
     section = issue_section(ISSUE, result, language="id")
 
     summary, *rest = section.paragraphs
+    lead_ins = {"Pandangan bersama:", "Pandangan yang berbeda:", "Rekomendasi:"}
+    lead_ins.add("Disampaikan oleh satu kelompok pemangku kepentingan saja:")
     assert "8 masukan dari 6 organisasi" in summary.text
-    assert all(p.source_ids for p in rest if not p.text.startswith("Hal lain"))
-    assert rest[0].text.startswith("Pokok pikiran 1")
+    assert all(p.source_ids for p in rest if p.text not in lead_ins)
+    assert [p.text for p in rest[:2]][0] == "Pandangan bersama:"
+    assert rest[1].text.startswith("Pokok pikiran 1")
 
 
 def test_the_structured_draft_names_inputs_by_external_id():
@@ -142,6 +145,11 @@ def test_the_draft_has_background_issues_in_order_and_an_annex_of_participants()
         "2. Kejahatan dalam migrasi",
         "Annex: participants",
     ]
+    results = {"2": aggregate(inputs)}
+    with_summary = draft_assemble(
+        outline, [ISSUE], sections, inputs, language="en", results=results
+    )
+    assert [s.kind for s in with_summary] == ["background", "summary", "issue", "annex"]
 
 
 def test_an_issue_without_inputs_says_so():

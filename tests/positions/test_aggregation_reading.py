@@ -1,0 +1,385 @@
+# ruff: noqa: E501 — the inputs read better unbroken
+"""What an officer reads in a draft: statements that read, sides stated right, names
+that are words, campaigns as campaigns. Each case is a text that once came out wrong."""
+
+import random
+
+from positions.aggregation import InputRecord, IssueRecord, Params, issue_aggregate, issue_section
+from positions.aggregation.duplicates import duplicate_groups
+from positions.aggregation.text import statements_split
+
+ISSUE = IssueRecord(id=1, code="1", title="Perlindungan pekerja migran")
+
+
+def records(rows, start=1):
+    return [
+        InputRecord(start + n, org, kind, "1", "statement", stance, text, lang)
+        for n, (org, kind, lang, stance, text) in enumerate(rows)
+    ]
+
+
+def aggregate(inputs, language="id"):
+    return issue_aggregate(ISSUE, inputs, params=Params(), language=language)
+
+
+def point_of(result, source):
+    return next(p for p in result.key_points if source in p.sources)
+
+
+FEES = [
+    ("Migrant Care", "ngo", "id", "support", "Biaya penempatan tidak boleh dibebankan kepada pekerja migran, melainkan kepada pemberi kerja."),
+    ("SBMI", "ngo", "en", "support", "Placement fees must not be charged to migrant workers but to their employers."),
+    ("Jaringan Buruh Migran", "ngo", "id", "", "Pekerja migran jangan lagi dibebani biaya penempatan; biaya itu tanggungan pemberi kerja."),
+    ("IOM Indonesia", "international", "en", "", "Employers, not migrant workers, should pay the placement fees."),
+    ("APJATI", "private", "id", "oppose", "Biaya penempatan tetap perlu ditanggung sebagian oleh pekerja migran, bukan hanya pemberi kerja."),
+    ("Bank Rakyat Indonesia", "private", "en", "oppose", "Placement fees should still be borne partly by migrant workers, not by employers alone."),
+]  # fmt: skip
+
+
+def test_opponents_of_a_point_are_named_as_opponents_and_never_counted_as_its_supporters():
+    result = aggregate(records(FEES))
+
+    point = point_of(result, 1)
+    assert point.label == "divergent"
+    assert point.opposing == ("APJATI", "Bank Rakyat Indonesia")
+    assert "APJATI" not in point.organisations
+    assert point.kinds == {"ngo": 3, "international": 1}
+    assert point.opposing_kinds == {"private": 2}
+
+    text = next(
+        p.text
+        for p in issue_section(ISSUE, result, language="id").paragraphs
+        if 1 in p.source_ids and "Pokok" in p.text
+    )
+    raised, opposed = text.split(" Ditolak oleh ")
+    assert "Dikemukakan oleh 4 organisasi (3 LSM/OMS, 1 organisasi internasional)" in raised
+    assert "APJATI" not in raised
+    assert "Bank Rakyat Indonesia" not in raised
+    assert opposed.startswith("2 organisasi (2 sektor swasta): APJATI, Bank Rakyat Indonesia")
+
+
+def test_supported_by_only_where_every_organisation_said_it_supports():
+    supporters = [row for row in FEES if row[3] == "support"]
+    section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
+
+    assert any("Supported by 2 organisations" in p.text for p in section.paragraphs)
+    mixed = issue_section(ISSUE, aggregate(records(FEES[:4])), language="en")
+    assert any("Raised by 4 organisations" in p.text for p in mixed.paragraphs)
+    assert not any("Supported by" in p.text for p in mixed.paragraphs)
+
+
+def test_a_no_to_in_a_point_of_supporters_makes_it_divergent_without_a_stance():
+    rows = [
+        (
+            "Warga A",
+            "other",
+            "en",
+            "",
+            "The city should pass the fairness ordinance to protect LGBTQ residents.",
+        ),
+        (
+            "Warga B",
+            "other",
+            "en",
+            "",
+            "Pass the fairness ordinance so that LGBTQ residents are protected.",
+        ),
+        (
+            "Warga C",
+            "ngo",
+            "en",
+            "",
+            "A fairness ordinance protecting LGBTQ residents is overdue in this city.",
+        ),
+        (
+            "Warga D",
+            "ngo",
+            "en",
+            "",
+            "NO to the fairness ordinance for LGBTQ residents in this city.",
+        ),
+    ]
+    point = point_of(aggregate(records(rows), language="en"), 1)
+
+    assert point.label == "divergent"
+    assert point.opposing == ("Warga D",)
+
+
+def test_courtesy_closings_never_become_key_points():
+    closings = [
+        "Terima kasih.",
+        "Salam solidaritas!",
+        "Mohon perhatian Bapak/Ibu.",
+        "Thank you.",
+        "Terima kasih atas kesempatannya.",
+    ]
+    rows = [
+        (f"Organisasi {n}", ("ngo", "ministry")[n % 2], "id", "", closings[n % 5])
+        for n in range(10)
+    ]
+    rows += [
+        (
+            f"Organisasi {n}",
+            "ngo",
+            "id",
+            "",
+            f"Data keberangkatan pekerja migran harus dicatat di desa. {closings[n % 5]}",
+        )
+        for n in range(10, 14)
+    ]
+    result = aggregate(records(rows))
+
+    statements = [p.statement for p in result.key_points]
+    assert statements
+    assert all("kasih" not in s and "Salam" not in s and "Mohon" not in s for s in statements)
+    assert not result.other_points  # a courtesy line is not "another point" either
+
+
+def test_a_clause_after_a_semicolon_keeps_its_subject():
+    text = "Korban perdagangan orang harus dilindungi negara; mereka perlu pendampingan hukum dan pemulihan."
+
+    assert statements_split(text) == [text]
+
+
+def test_no_split_at_abbreviations():
+    assert (
+        len(
+            statements_split(
+                "Tempolimits, z.B. 80 km/h auf Landstraßen, inkl. Kontrollen wären gut."
+            )
+        )
+        == 1
+    )
+    assert (
+        len(
+            statements_split(
+                "Biaya seperti tiket, medical, dll. harus ditanggung majikan dan agen."
+            )
+        )
+        == 1
+    )
+    assert (
+        len(
+            statements_split(
+                "Key documents, e.g. passports and contracts, must stay with the worker."
+            )
+        )
+        == 1
+    )
+
+
+def test_a_short_sentence_joins_its_neighbour_instead_of_standing_alone():
+    assert statements_split(
+        "Speed limits on the bypass are too high for the school zone. Need to ease off."
+    ) == ["Speed limits on the bypass are too high for the school zone. Need to ease off."]
+
+
+def test_framing_lead_ins_are_cut_and_the_statement_stays_a_span_of_the_input():
+    framed = [
+        (
+            "BNP2TKI",
+            "ministry",
+            "en",
+            "",
+            "BNP2TKI submits that pre-departure training must cover workers' rights and complaint channels.",
+        ),
+        (
+            "Migrant Care",
+            "ngo",
+            "id",
+            "",
+            "Kami ingin menegaskan: pelatihan pra-keberangkatan harus memuat hak pekerja dan saluran pengaduan.",
+        ),
+        (
+            "Jaringan Buruh Migran",
+            "ngo",
+            "en",
+            "",
+            "Speaking for Jaringan Buruh Migran, we believe that pre-departure training should explain workers' rights and complaint channels.",
+        ),
+        (
+            "Universitas Gadjah Mada",
+            "academia",
+            "id",
+            "",
+            "Menurut kami, materi hak pekerja dan saluran pengaduan wajib ada dalam pelatihan pra-keberangkatan.",
+        ),
+    ]
+    inputs = records(framed)
+    for language in ("id", "en"):
+        point = point_of(aggregate(inputs, language), 1)
+        source = next(r.text for r in inputs if r.id == point.statement_source)
+        assert point.statement[1:] in source
+        for lead_in in (
+            "submits",
+            "ingin menegaskan",
+            "Speaking for",
+            "we believe",
+            "Menurut kami",
+        ):
+            assert lead_in not in point.statement
+
+
+def test_the_papers_language_first_and_an_english_only_point_is_marked_for_translation():
+    english_only = [
+        (
+            "IOM Indonesia",
+            "international",
+            "en",
+            "",
+            "Trafficking syndicates operate freely across the border with Malaysia.",
+        ),
+        (
+            "ILO Jakarta",
+            "international",
+            "en",
+            "",
+            "Across the Malaysian border, trafficking syndicates operate almost freely.",
+        ),
+        (
+            "SBMI",
+            "ngo",
+            "en",
+            "",
+            "Syndicates trafficking people operate freely at the border with Malaysia.",
+        ),
+    ]
+    result = aggregate(records(english_only))
+    point = point_of(result, 1)
+    assert point.needs_translation
+    section = issue_section(ISSUE, result, language="id")
+    assert any("Perlu diterjemahkan" in p.text for p in section.paragraphs)
+
+    with_indonesian = english_only + [
+        (
+            "Migrant Care",
+            "ngo",
+            "id",
+            "",
+            "Sindikat perdagangan orang beroperasi bebas di perbatasan Malaysia.",
+        )
+    ]
+    point = point_of(aggregate(records(with_indonesian)), 1)
+    assert not point.needs_translation
+    assert point.statement.startswith("Sindikat")
+
+
+def test_key_point_names_are_whole_words_not_stems():
+    rows = [
+        (
+            "Org A",
+            "ngo",
+            "en",
+            "",
+            "Employers who confiscate passports of domestic workers must be sanctioned.",
+        ),
+        (
+            "Org B",
+            "ministry",
+            "en",
+            "",
+            "Sanctions are needed for employers confiscating domestic workers' passports.",
+        ),
+        (
+            "Org C",
+            "academia",
+            "en",
+            "",
+            "Domestic workers' passports are confiscated by employers, who should face sanctions.",
+        ),
+    ]
+    point = point_of(aggregate(records(rows), language="en"), 1)
+
+    words = {w.strip() for w in point.name.split(",")}
+    all_words = {w.strip(".,'").lower() for _o, _k, _l, _s, text in rows for w in text.split()}
+    concepts = {"employer", "passport", "withhold"}  # the glossary's own terms
+    assert words <= all_words | concepts, point.name
+
+
+def test_copies_differing_in_a_number_or_in_order_are_not_copies():
+    texts = (
+        "tempolimit 80 km h auf landstrassen und mehr kontrollen",
+        "tempolimit 100 km h auf landstrassen und mehr kontrollen",
+        "prioritas kami pertama perumahan kedua transportasi ketiga pendidikan anak",
+        "prioritas kami pertama pendidikan anak kedua transportasi ketiga perumahan",
+    )
+    docs = [text.split() for text in texts]
+    assert duplicate_groups(docs, 0.75, size=1) == []
+
+
+TEMPLATE = [  # alternatives in six places, as a campaign's organisers spin a letter
+    ("Kami",),
+    ("mendesak", "meminta", "menuntut"),
+    ("pemerintah Indonesia", "Pemerintah RI"),
+    ("untuk menjamin", "agar memastikan"),
+    ("upah layak", "gaji yang layak"),
+    (
+        "bagi seluruh pekerja migran di negara tujuan, termasuk pekerja rumah tangga yang selama ini paling sedikit dilindungi.",
+    ),
+    ("Perjanjian bilateral harus", "Setiap perjanjian bilateral wajib"),
+    ("memuat standar upah minimum, hari libur mingguan, dan mekanisme pengaduan yang",),
+    ("bisa diakses", "mudah dijangkau"),
+    ("pekerja tanpa perantara agen.",),
+]
+PERSONAL = [
+    "Saya sendiri mantan PMI di Taiwan selama enam tahun.",
+    "Salam dari Paguyuban Buruh Migran Desa Tracap.",
+    "Anak saya sekarang bekerja di Hong Kong.",
+    "",
+]
+
+
+def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not():
+    rng = random.Random(7)
+    letters = []
+    for n in range(40):
+        body = " ".join(rng.choice(options) for options in TEMPLATE)
+        line = PERSONAL[n % len(PERSONAL)]
+        letters.append(
+            (
+                f"Komunitas {n}",
+                "ngo",
+                "id",
+                "",
+                f"{line} {body}".strip() if n % 2 else f"{body} {line}".strip(),
+            )
+        )
+    own_words = [
+        (
+            "Migrant Care",
+            "ngo",
+            "id",
+            "",
+            "Perjanjian bilateral wajib mengatur upah minimum pekerja migran dan cara mengadu yang mudah.",
+        ),
+        (
+            "SBMI",
+            "ngo",
+            "id",
+            "",
+            "Upah layak bagi PMI di negara tujuan harus dijamin lewat perjanjian bilateral yang memuat mekanisme pengaduan.",
+        ),
+    ]
+    result = aggregate(records(letters + own_words))
+
+    campaigns = [g for g in result.duplicate_groups if g.is_campaign]
+    assert len(campaigns) == 1
+    assert set(campaigns[0].members) == set(range(1, 41))
+    assert campaigns[0].organisations == 40
+
+
+def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
+    rows = FEES[:4] + [
+        (
+            "Forscherin Berlin",
+            "academia",
+            "",
+            "",
+            "Die Vermittlungsgebühren dürfen nicht den Arbeitskräften auferlegt werden.",
+        ),
+        ("Komunitas Jawa", "ngo", "", "", "👍👍👍"),
+    ]
+    result = aggregate(records(rows))
+
+    assert result.inputs == 6
+    assert all("other" not in p.languages or p.statement for p in result.key_points)
