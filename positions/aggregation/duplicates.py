@@ -36,12 +36,17 @@ PRIME = (1 << 31) - 1
 SEED = 2017
 ESTIMATE_MARGIN = 0.2  # about four standard errors: no pair at the threshold is lost
 ORDER_SHARE = 0.9  # shared words in one order: a reordered ranking is another text
-# Letters spun from one template (see _template_shared), candidates by word pairs
-TEMPLATE_CONTAINMENT = 0.5
-TEMPLATE_MATCHED = 25
-TEMPLATE_MIN_WORDS = TEMPLATE_MATCHED
-TEMPLATE_BANDS = 32  # two rows a band: pairs at Jaccard 0.3 meet with p > 0.95
-TEMPLATE_FLOOR = 0.15
+# Letters spun from one template (see _template_shared): letters of some length that
+# share runs of three words or more, in order, making TEMPLATE_MATCHED words and a share
+# of the shorter. Measured on the corpora written by hand (bench/corpora): campaign
+# letters share 13 to 34 such words with their first letter, two organisations writing
+# one point in their own words 6 at most.
+TEMPLATE_RUN = 3
+TEMPLATE_MATCHED = 12
+TEMPLATE_CONTAINMENT = 0.2
+TEMPLATE_MIN_WORDS = 40
+TEMPLATE_BANDS = 32  # two rows a band over word sets: pairs at Jaccard 0.4 meet, p > 0.99
+TEMPLATE_FLOOR = 0.2
 NEGATIONS = frozenset(
     ("tidak", "tak", "bukan", "jangan", "belum", "tanpa", "not", "no", "never", "without")
 )
@@ -164,15 +169,15 @@ def duplicate_groups(
 
     `docs` are normalised word lists (numbers included) in a deterministic order; each
     group is sorted and its first index (the earliest document) is the representative.
-    A document is a copy of the representative when both are in one language, carry the
-    same negations and the same numbers, and either
-    - their word `size`-shingle sets have a Jaccard similarity of at least `threshold`
-      with the shared words in nearly the same order (a ranking in another order is
-      another text), or
-    - at least `template_containment` of the shorter one's word trigrams are in the
-      other: a letter spun from one template, with alternatives in several places and a
-      personal line, keeps most of its three-word runs while two organisations writing
-      one point in their own words share almost none.
+    A document is a copy of the representative when both are in one language and either
+    - both carry the same negations and the same numbers, and their word `size`-shingle
+      sets have a Jaccard similarity of at least `threshold` with the shared words in
+      nearly the same order (a ranking in another order is another text), or
+    - both are letters of TEMPLATE_MIN_WORDS words or more that share runs of words,
+      in order, making `template_containment` of the shorter (`_template_shared`): a
+      letter spun from one template, with alternatives in several places and a personal
+      line, keeps the template's fixed runs, while two organisations writing one point
+      in their own words share a phrase or two.
     Groups come in the order of their representative.
     """
     negations = [NEGATIONS.intersection(d) for d in docs]
@@ -185,7 +190,9 @@ def duplicate_groups(
         return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
 
     def template_copy(i, j, a, b):
-        return same_sense(i, j) and _template_shared(docs[i], docs[j], template_containment)
+        # a personal line may carry its own number or "tidak": the shared runs carry the
+        # letter's sense
+        return _template_shared(docs[i], docs[j], template_containment)
 
     everyone = list(range(len(docs)))
     representative = dict.fromkeys(everyone)
@@ -196,7 +203,7 @@ def duplicate_groups(
     roots = [i for i in everyone if representative[i] is None]
     long_enough = [i for i in roots if len(docs[i]) >= TEMPLATE_MIN_WORDS]
     for j, root in _pass(
-        docs, 2, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
+        docs, 1, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
     ).items():
         representative[j] = root
     groups: dict[int, list[int]] = {}
@@ -209,15 +216,15 @@ def duplicate_groups(
 
 
 def _template_shared(a: Sequence[str], b: Sequence[str], share: float) -> bool:
-    """Whether two texts are one template's letters: the runs of two or more words they
-    share, in order, make at least TEMPLATE_MATCHED words and `share` of the shorter.
+    """Whether two letters are one template's: the runs of TEMPLATE_RUN words or more
+    they share, in order, make at least TEMPLATE_MATCHED words and `share` of the shorter.
 
     A letter spun with alternatives in several places and a personal line keeps the
     template's fixed runs between them; two organisations writing one point in their own
     words share a phrase or two, not a letter.
     """
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    shared = sum(block.size for block in blocks if block.size >= 2)
+    shared = sum(block.size for block in blocks if block.size >= TEMPLATE_RUN)
     return shared >= TEMPLATE_MATCHED and shared >= share * min(len(a), len(b))
 
 
