@@ -31,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.quality import fragment  # noqa: E402
 from common.text import STOP_WORDS, normalise, words  # noqa: E402
 from positions.aggregation import InputRecord, IssueRecord  # noqa: E402
 from positions.aggregation.duplicates import NEGATIONS  # noqa: E402
@@ -155,14 +156,6 @@ def negation_pairs(texts: list[str]) -> int:
     return found
 
 
-def is_fragment(statement: str, source_text: str) -> bool:
-    """A later piece of its comment that cannot stand alone, or four words or fewer of a
-    comment that says more."""
-    n = len(words(statement))
-    whole = len(words(source_text))
-    return (n <= 4 and whole > n) or statement[:1].islower()
-
-
 def evaluate(directory: Path, params: Params | None = None) -> dict:
     comments = comments_read(directory)
     ids = [int(row["comment-id"]) for row in comments]
@@ -200,7 +193,7 @@ def evaluate(directory: Path, params: Params | None = None) -> dict:
         "vote_corr_kmeans_all_comments": round(within(corr, kmeans_all), 3),
         "vote_corr_random_pairs": round(within(corr, random_pairs), 3),
         "fragment_statements": sum(
-            is_fragment(p.statement, texts[p.statement_source]) for p in result.key_points
+            fragment(p.statement, texts[p.statement_source]) for p in result.key_points
         ),
         "consensus_with_negation": sum(
             negation_pairs([texts[s] for s in p.sources]) > 0 for p in consensus

@@ -10,12 +10,13 @@ detection (over pairs of inputs in one campaign), recall of true key points (a t
 point is found when a key point of the draft has it as the majority of its sources) and
 accuracy of the consensus / divergent / single-source labels on the key points found,
 and what a reader would catch first: key points made of courtesy or off-topic lines and
-key points whose statement is a fragment (four words or fewer, or starting in lower
-case).
+key points whose statement is a fragment (four words or fewer of an input that says
+more, or a later piece of it starting in lower case).
 """
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -50,8 +51,14 @@ def _pairs(groups) -> set:
     return {pair for group in groups for pair in combinations(sorted(group), 2)}
 
 
-def fragment(statement: str) -> bool:
-    return len(statement.split()) <= 4 or statement[:1].islower()
+def fragment(statement: str, source: str) -> bool:
+    """A statement that cannot stand for its input: four words or fewer of an input
+    that says more, or a later piece of it that starts in lower case."""
+    words = len(re.findall(r"[^\W\d_]+", statement))
+    later = " ".join(source.split())[1:20] != statement[1:20]
+    return (words <= 4 < len(re.findall(r"[^\W\d_]+", source))) or (
+        later and statement[:1].islower()
+    )
 
 
 def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generated") -> dict:
@@ -70,6 +77,7 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
     predicted: dict[int, str] = {}
     found: dict[str, str] = {}
     noise_points = 0
+    texts = {record.id: record.text for record in corpus.inputs}
     for result in results:
         for n, point in enumerate(result.key_points):
             for source in point.sources:
@@ -104,7 +112,9 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
         "key_point_recall": round(len(found) / len(corpus.truth_label), 4),
         "label_accuracy": round(float(np.mean(labels)) if labels else 0.0, 4),
         "noise_key_points": noise_points,
-        "fragment_statements": sum(fragment(p.statement) for r in results for p in r.key_points),
+        "fragment_statements": sum(
+            fragment(p.statement, texts[p.statement_source]) for r in results for p in r.key_points
+        ),
         "core_seconds": round(seconds, 3),
     }
 

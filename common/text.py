@@ -21,6 +21,9 @@ STOP_WORDS = {
         untuk yaitu yakni yang pun per sebuah suatu nya lah kah begitu bukan kembali
         menjadi merupakan memiliki mempunyai terutama khususnya contohnya misal
         berpendapat pendapat menegaskan menurut organisasi
+        gak nggak enggak ngga ga tdk krn karna yg dgn utk sy aja sih deh dong kok lho kan
+        udah udh blm bgt banget jg sm trs terus emang gitu gini kayak kaya spt gimana
+        biar bikin dapet semoga mohon tolong kasih terima hormat bapak ibu saudara
         """.split()
     ),
     "en": frozenset(
@@ -34,6 +37,7 @@ STOP_WORDS = {
         we were what when where which while who whom why will with within would you your
         e.g example instance particular especially notably including
         believe view stress stresses organisation organization
+        want wants like would really think thinks please thank thanks kindly also
         """.split()
     ),
 }

@@ -7,9 +7,11 @@ fixed seed, inputs taken in id order), so the same inputs always give the same r
    by stop words); features = glossary concepts + Snowball stems (`text.py`);
 2. near-duplicates and campaign letters by MinHash (`duplicates.py`): one
    representative (the earliest input) is grouped, its members count as support;
-3. statements into key points by TF-IDF and leader clustering (`grouping.py`); the
-   representative statement is the one nearest the group's centroid (in the paper's
-   language where one is nearly as near), the name its three heaviest terms;
+3. inputs into key points by TF-IDF and leader clustering (`grouping.py`), each input
+   by the sum of its statements' rows, so an input is placed once; the representative
+   statement is the one nearest the group's centroid (in the paper's language wherever
+   the group has one at least half as near), the name its three heaviest terms as
+   whole words;
 4. support counted by organisation and by organisation kind, never by inputs;
 5. recommendations: statements of recommendation inputs or with a recommending verb.
 
@@ -30,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
 from common.text import language_detect, normalise, words
 from positions.aggregation.duplicates import duplicate_groups
@@ -53,8 +56,8 @@ class Params:
     duplicate_threshold: float = 0.75
     duplicate_shingle: int = 1  # words per shingle: letters are a sentence or two
 
-    group_threshold: float = 0.3  # cosine to a key point's centroid to join it
-    merge_threshold: float = 0.55  # cosine between two centroids to merge their key points
+    group_threshold: float = 0.25  # cosine of an input to a key point's centroid to join it
+    merge_threshold: float = 0.5  # cosine between two centroids to merge their key points
     concept_weight: float = 2.0  # glossary concepts against other words (grouping.tfidf)
     min_features: int = 2  # shorter statements ("Terima kasih.") are not grouped
     glossary: tuple[tuple[str, str], ...] = ()  # staff additions (Indonesian, English)
@@ -248,9 +251,7 @@ def issue_aggregate(
 
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
-    labels = cluster(
-        matrix, threshold=params.group_threshold, merge_threshold=params.merge_threshold
-    )
+    labels = _input_labels(matrix, statements, params)
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
     order = np.argsort(labels, kind="stable")  # rows of each label, in row order
@@ -320,6 +321,29 @@ def issue_aggregate(
         ),
         kinds=issue_kinds,
     )
+
+
+def _input_labels(matrix, statements, params: Params) -> np.ndarray:
+    """A key point for every statement: that of its input.
+
+    An input is placed in one key point, by what its statements say together (the sum
+    of their rows): a long input's anecdote or closing line does not open a key point
+    of its own, and a campaign letter's sentences stay one campaign in one place.
+    """
+    if not statements:
+        return np.zeros(0, dtype=np.int64)
+    owner = np.array([statement.input_index for statement in statements])
+    unique, inverse = np.unique(owner, return_inverse=True)
+    indicator = sparse.csr_matrix(
+        (np.ones(len(owner)), (inverse, np.arange(len(owner)))), shape=(len(unique), len(owner))
+    )
+    summed = sparse.csr_matrix(indicator @ matrix)
+    norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+    summed = sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ summed)
+    labels = cluster(
+        summed, threshold=params.group_threshold, merge_threshold=params.merge_threshold
+    )
+    return labels[inverse]
 
 
 DOMAIN_FULL = 0.25  # share of statements with two concepts at which concepts weigh fully

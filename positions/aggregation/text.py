@@ -73,6 +73,11 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 SHORT = 4  # a sentence of this many words or fewer joins its neighbour
+# Words that name the consultation itself, not a point made in it: in every input of
+# every issue, they would pull unrelated points together.
+FRAME_WORDS = frozenset(
+    ["gcm", "compact", "konsultasi", "consultation", "posisi", "position", "masukan", "input"]
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -160,8 +165,9 @@ class Analyzer:
                 i += match[0]
                 continue
             token = tokens[i]
-            if token not in stops and len(token) > 2:
+            if token not in stops and len(token) > 2 and token not in FRAME_WORDS:
                 out.append(f"{language}:{stems[i]}")
+
             i += 1
         return out
 
