@@ -67,8 +67,9 @@ lock:  ## re-resolve both lock files from pyproject.toml in throwaway environmen
 	rm -rf .lockenv build *.egg-info
 
 # Speed runs take both cores: under the shared lock so they never overlap a test suite.
-bench: install  ## quality on a corpus with known truth, then runs of 1k/10k/100k inputs (gcm_bench on PostgreSQL)
+bench: install  ## quality on the generated and hand-written corpora and on Polis votes, then runs of 1k/10k/100k inputs (gcm_bench on PostgreSQL)
 	$(BIN)/python bench/quality.py --inputs $${BENCH_QUALITY_INPUTS:-3000}
+	$(BIN)/python bench/polis.py
 	flock /tmp/gcm-services.lock $(BIN)/python bench/speed.py --sizes $${BENCH_SIZES:-1000 10000 100000}
 
 bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
