@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, InputRevision
 from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
+from positions.aggregation.phrases import PHRASES
 from positions.models import (
     AggregationRun,
     DraftVersion,
@@ -277,6 +278,23 @@ def consensus_map(*, version: DraftVersion) -> dict | None:
         "text_dy": CELL_HEIGHT // 2 + 4,
         "peak": peak,
     }
+
+
+TRANSLATE_MARKERS = tuple(PHRASES[language]["translate"] for language in sorted(PHRASES))
+
+
+def paragraphs_to_translate(sections) -> list[dict]:
+    """Paragraphs the engine wrote from statements in another language than the paper's
+    (the marker is its to-do: an officer translates and removes it), from sections
+    already fetched: no query of its own."""
+    found = []
+    for s_number, section in enumerate(sections, start=1):
+        for p_number, paragraph in enumerate(section.paragraphs.all(), start=1):
+            if any(marker in paragraph.text for marker in TRANSLATE_MARKERS):
+                found.append(
+                    {"section": section, "number": f"{s_number}.{p_number}", "text": paragraph.text}
+                )
+    return found
 
 
 def version_sections_reviewed(*, version: DraftVersion, with_suggestions: bool) -> list:

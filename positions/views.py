@@ -145,6 +145,10 @@ class VersionDetailView(PaperMixin, View):
         version = self.version(number)
         user, consultation = request.user, self.consultation
         latest = editing.latest_version(self.paper)
+        sections = selectors.version_sections_reviewed(
+            version=version, with_suggestions=latest == version
+        )
+        may_edit = user.has_perm("positions.edit_paper", consultation)
         context = {
             "consultation": consultation,
             "paper": self.paper,
@@ -152,16 +156,15 @@ class VersionDetailView(PaperMixin, View):
             "is_latest": latest is not None and latest.pk == version.pk,
             "map": selectors.consensus_map(version=version),
             "may_export": user.has_perm("positions.export_paper", consultation),
-            "may_edit": user.has_perm("positions.edit_paper", consultation),
+            "may_edit": may_edit,
             # what this version's review state allows (an approved version is locked)
             "may_comment": user.has_perm("positions.comment_version", version),
             "may_submit": user.has_perm("positions.submit_version", version),
             "may_approve": user.has_perm("positions.approve_version", version),
             "may_decide_suggestions": user.has_perm("positions.decide_suggestions", version),
             "transitions": version.transitions.select_related("actor"),
-            "sections": selectors.version_sections_reviewed(
-                version=version, with_suggestions=latest == version
-            ),
+            "sections": sections,
+            "to_translate": selectors.paragraphs_to_translate(sections) if may_edit else [],
             "previous": version.based_on
             or self.paper.versions.filter(number__lt=version.number).order_by("-number").first(),
             "export_form": ExportForm(initial={"language": self.paper.language}),

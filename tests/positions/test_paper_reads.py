@@ -1,0 +1,42 @@
+"""The demo-like draft as an officer reads it: a summary first, sides named, the
+paragraphs still in another language listed for translation."""
+
+from consult.models import Input
+from positions.models import Section
+from tests.positions.paper_helpers import aggregate, inputs_for
+
+ENGLISH = [
+    "Trafficking syndicates operate freely across the border with Malaysia.",
+    "Across the Malaysian border, trafficking syndicates operate almost freely.",
+    "Syndicates trafficking people operate freely at the border with Malaysia.",
+]
+
+
+def _english_inputs(world):
+    orgs = [world.ngo, world.ministry, world.partner]
+    for org, text in zip(orgs, ENGLISH, strict=True):
+        inputs_for(world, text=text, orgs=[org])
+    Input.objects.update(language=Input.Language.ENGLISH)
+
+
+def test_the_draft_opens_with_a_summary_and_lists_paragraphs_to_translate(world, login):
+    _english_inputs(world)
+    version = aggregate(world)
+
+    kinds = list(version.sections.values_list("kind", flat=True))
+    assert kinds[:2] == [Section.Kind.BACKGROUND, Section.Kind.SUMMARY]
+    page = login(world.staff).get(version.get_absolute_url())
+    content = page.content.decode()
+    assert "Perlu diterjemahkan" in content
+    assert 'id="translate-h"' in content
+    assert "#section-issue:" in content  # a link to the section holding it
+
+
+def test_participants_are_not_shown_the_translation_list(world, login):
+    _english_inputs(world)
+    version = aggregate(world)
+
+    page = login(world.partner_participant).get(version.get_absolute_url())
+    assert page.status_code == 200
+    assert "Perlu diterjemahkan" in page.content.decode()  # the paragraph itself is shown
+    assert 'id="translate-h"' not in page.content.decode()
