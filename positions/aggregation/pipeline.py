@@ -243,7 +243,7 @@ def issue_aggregate(
             recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
                 tokens
             )
-            disagrees = bool(_DISAGREES.search(sentence))
+            disagrees = _disagrees(sentence)
             statements.append(_Statement(index, sentence, lang, recommends, disagrees))
             features.append(feats)
 
@@ -321,6 +321,15 @@ def issue_aggregate(
         ),
         kinds=issue_kinds,
     )
+
+
+_DISAGREE_CUES = ("setuju", "sependapat", "mendukung", "menolak", "keberatan", "agree",
+                  "support", "oppose", "reject", "object", "against", "no to")  # fmt: skip
+
+
+def _disagrees(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(cue in lowered for cue in _DISAGREE_CUES) and bool(_DISAGREES.search(sentence))
 
 
 def _input_labels(matrix, statements, params: Params) -> np.ndarray:

@@ -54,23 +54,42 @@ _COURTESY = re.compile(
 )
 _WORDY = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Framing that introduces a view ("BNP2TKI submits that", "Kami ingin menegaskan:",
-# "In our view,"): the statement quotes the view without it.
-_LEAD_IN = re.compile(
-    r"^(?:[^.;:!?]{0,90}?\b(?:"
-    r"believe|believes|think|thinks|submit|submits|consider|considers|stress|stresses"
-    r"|emphasi[sz]e|emphasi[sz]es|underline|underlines|note|notes|feel|feels|argue|argues"
-    r"|maintain|maintains|hold|holds|recommend|recommends|propose|proposes|urge|urges"
-    r"|would like to (?:say|stress|note|add|point out)|want to (?:say|stress|underline)"
-    r"|is of the view|are of the view|position is|view is|are convinced|is convinced"
-    r"|berpendapat|menilai|memandang|menegaskan|menyampaikan|mengusulkan|merasa|melihat"
-    r"|yakin|percaya|berpandangan|mengingatkan|menekankan|mencatat|menggarisbawahi"
-    r")\s*(?:that|bahwa|:|,)\s+"
-    r"|(?:in (?:our|my) (?:view|opinion|experience)|from (?:our|my) (?:experience|side)"
+# "In our view,"): the statement quotes the view without it. Two forms: a verb of saying
+# or thinking followed by "that", "bahwa", ":" or "," within the first LEAD_WORDS words;
+# or one of the set phrases below at the start.
+_LEAD_VERBS = frozenset(
+    """
+    believe believes think thinks submit submits consider considers stress stresses
+    emphasise emphasize emphasises emphasizes underline underlines note notes feel feels
+    argue argues maintain maintains hold holds recommend recommends propose proposes urge
+    urges berpendapat menilai memandang menegaskan menyampaikan mengusulkan merasa melihat
+    yakin percaya berpandangan mengingatkan menekankan mencatat menggarisbawahi
+    """.split()
+)
+_LEAD_VERB_PHRASES = frozenset(
+    [
+        ("like", "to", "say"), ("like", "to", "stress"), ("like", "to", "note"),
+        ("like", "to", "add"), ("to", "point", "out"), ("want", "to", "say"),
+        ("want", "to", "stress"), ("want", "to", "underline"), ("of", "the", "view"),
+        ("position", "is"), ("view", "is"), ("are", "convinced"), ("is", "convinced"),
+    ]
+)  # fmt: skip
+_LEAD_PHRASE = re.compile(
+    r"^(?:in (?:our|my) (?:view|opinion|experience)|from (?:our|my) (?:experience|side)"
     r"|speaking (?:for|on behalf of) [^,]{1,60}|on behalf of [^,]{1,60}"
     r"|menurut (?:kami|saya|pandangan kami|hemat kami)|dari pengalaman (?:kami|saya)[^,]{0,40}"
     r"|bagi kami|hemat kami|pada prinsipnya|intinya|singkatnya|in short|in sum"
-    r")\s*[,:]\s+)",
+    r")\s*[,:]\s+",
     re.IGNORECASE,
+)
+LEAD_WORDS = 16
+_TOKEN_SPAN = re.compile(r"\S+")
+_COURTESY_FIRST = frozenset(
+    """
+    terima terimakasih makasih thanks thank many we kami salam hormat wassalam
+    assalamualaikum assalamu'alaikum selamat regards best kind sincerely yours dear yth
+    kepada mohon apresiasi
+    """.split()
 )
 SHORT = 4  # a sentence of this many words or fewer joins its neighbour
 # Words that name the consultation itself, not a point made in it: in every input of
@@ -96,16 +115,54 @@ def _sentences(text: str) -> list[str]:
 
 def courtesy(sentence: str) -> bool:
     """A line that thanks, greets or asks for attention and says nothing else of weight."""
+    first = _WORDY.search(sentence)
+    if not first or first.group().lower() not in _COURTESY_FIRST:
+        return False
     return bool(_COURTESY.match(sentence)) and len(_WORDY.findall(sentence)) <= 12
+
+
+def _lead_in_end(sentence: str) -> int:
+    """Where the framing that introduces the view ends (0: no framing)."""
+    match = _LEAD_PHRASE.match(sentence)
+    if match:
+        return match.end()
+    if _LEAD_VERBS.isdisjoint(_WORDY.findall(sentence[:120].lower())):
+        return 0  # no verb of saying or thinking: most sentences stop here
+    words: list[str] = []
+    for n, token in enumerate(_TOKEN_SPAN.finditer(sentence)):
+        if n >= LEAD_WORDS:
+            break
+        raw = token.group()
+        word = raw.lower().strip("\"'“”‘’()")
+        if (
+            word in ("that", "bahwa")
+            and words
+            and (
+                words[-1] in _LEAD_VERBS
+                or tuple(words[-3:]) in _LEAD_VERB_PHRASES
+                or tuple(words[-2:]) in _LEAD_VERB_PHRASES
+            )
+        ):
+            return token.end()
+        if raw[-1:] in ":,":
+            bare = word.rstrip(":,")
+            if bare in _LEAD_VERBS or (*words[-2:], bare) in _LEAD_VERB_PHRASES:
+                return token.end()
+        if raw[-1:] in ".;!?:":
+            break  # the framing ends within its first clause
+        words.append(word)
+    return 0
 
 
 def lead_in_strip(sentence: str) -> str:
     """The view without the framing that introduces it, verbatim but for its first letter."""
-    match = _LEAD_IN.match(sentence)
-    if not match:
-        return sentence
-    rest = sentence[match.end() :]
-    if len(_WORDY.findall(rest)) <= SHORT:
+    rest = sentence
+    for _ in range(2):  # "Speaking for SBMI, we believe that ..."
+        end = _lead_in_end(rest)
+        if not end or len(_WORDY.findall(rest[end:])) <= SHORT:
+            break
+        rest = rest[end:].lstrip()
+    if rest is sentence:
         return sentence
     return rest[:1].upper() + rest[1:]
 
