@@ -12,9 +12,11 @@ MIN_COMMON voters in common, the correlation of their votes (+1 agree, -1 disagr
 over the participants who voted on both) is computed; the benchmark prints the mean
 over pairs inside the engine's key points, over random pairs, and over the clusters of
 plain TF-IDF + k-means with as many clusters as the engine found key points, on the
-same comments. It also prints what a reader would catch: key points whose statement
-is a fragment, consensus key points holding a statement and its negation, and how often
-a *consensus* key point was agreed by most of its voters.
+same comments, and the engine without its glossary and lexicon (text outside the
+domain should group as well with them as without). It also prints what a reader would
+catch: key points whose statement is a fragment, consensus key points holding a
+statement and its negation, and how often a *consensus* key point was agreed by most of
+its voters.
 """
 
 import argparse
@@ -23,6 +25,7 @@ import json
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -180,6 +183,12 @@ def evaluate(directory: Path, params: Params | None = None) -> dict:
         int(row["comment-id"]) + 1: int(row["agrees"]) > int(row["disagrees"]) for row in comments
     }
     consensus = [p for p in result.key_points if p.label == "consensus"]
+    plain = issue_aggregate(
+        IssueRecord(1, "POLIS", directory.name),
+        records,
+        params=replace(params or Params(), builtin_glossary=False),
+        language="en",
+    )
     return {
         "benchmark": "polis",
         "conversation": directory.name,
@@ -189,6 +198,9 @@ def evaluate(directory: Path, params: Params | None = None) -> dict:
         "comments_in_key_points": len(grouped),
         "largest_key_point": max((len(g) for g in groups), default=0),
         "vote_corr_within": round(within(corr, groups), 3),
+        "vote_corr_without_glossary": round(
+            within(corr, [[row_of[s] for s in point.sources] for point in plain.key_points]), 3
+        ),
         "vote_corr_kmeans_same_comments": round(within(corr, kmeans_same), 3),
         "vote_corr_kmeans_all_comments": round(within(corr, kmeans_all), 3),
         "vote_corr_random_pairs": round(within(corr, random_pairs), 3),

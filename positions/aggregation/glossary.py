@@ -176,15 +176,16 @@ def feature_of(concept: str) -> str:
 
 
 def glossary_entries(
-    extra: Iterable[tuple[str, str]] = (),
+    extra: Iterable[tuple[str, str]] = (), *, builtin: bool = True
 ) -> list[tuple[str, tuple[str, ...], str]]:
-    """(language, stemmed phrase, concept) for the built-in glossary and staff additions.
+    """(language, stemmed phrase, concept) for the built-in glossary and lexicon (unless
+    `builtin` is false: the benchmark's run without them) and staff additions.
 
     A staff pair (Indonesian term, English term) joins the concept either term already
     belongs to, or makes a new concept named after the English term.
     """
     table: list[tuple[str, str, str]] = []
-    for concept, indonesian, english in GLOSSARY:
+    for concept, indonesian, english in GLOSSARY if builtin else ():
         table += [("id", term, concept) for term in indonesian.split("|")]
         table += [("en", term, concept) for term in english.split("|")]
     known = {(lang, normalise(term)): concept for lang, term, concept in table}
@@ -201,7 +202,7 @@ def glossary_entries(
         if phrase:
             entries.setdefault((language, phrase), feature_of(concept))  # first entry wins
     # the lexicon's everyday words, where the glossary has not named the term already
-    for name, indonesian, english in lexicon_entries():
+    for name, indonesian, english in lexicon_entries() if builtin else ():
         for language, terms in (("id", indonesian), ("en", english)):
             for term in terms.split("|"):
                 phrase = tuple(_stemmer(language).stemWords(words(normalise(term))))

@@ -61,6 +61,7 @@ class Params:
     concept_weight: float = 2.0  # glossary concepts against other words (grouping.tfidf)
     min_features: int = 2  # shorter statements ("Terima kasih.") are not grouped
     glossary: tuple[tuple[str, str], ...] = ()  # staff additions (Indonesian, English)
+    builtin_glossary: bool = True  # off only to measure what the glossary does
 
     def manifest(self) -> dict:
         return {**asdict(self), "glossary": [list(pair) for pair in self.glossary]}
@@ -153,8 +154,8 @@ class IssueResult:
 
 
 @lru_cache(maxsize=8)
-def _analyzer(extra: tuple[tuple[str, str], ...]) -> Analyzer:
-    return Analyzer(glossary_entries(extra))
+def _analyzer(extra: tuple[tuple[str, str], ...], builtin: bool = True) -> Analyzer:
+    return Analyzer(glossary_entries(extra, builtin=builtin))
 
 
 def _concept_names(extra: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -228,7 +229,7 @@ def issue_aggregate(
     duplicate = {i for group in groups for i in group[1:]}
 
     # 1. statements of the representatives, with their features
-    analyzer = _analyzer(params.glossary)
+    analyzer = _analyzer(params.glossary, params.builtin_glossary)
     statements: list[_Statement] = []
     features: list[list[str]] = []
     for index, record in enumerate(inputs):
