@@ -37,7 +37,25 @@ from stakeholders.predicates import speaking_organisations
 
 
 def version_list(*, paper: PositionPaper) -> QuerySet[DraftVersion]:
-    return paper.versions.select_related("created_by").annotate(section_count=Count("sections"))
+    """Newest first (said here: a query with an aggregate ignores Meta.ordering)."""
+    return (
+        paper.versions.select_related("created_by")
+        .annotate(section_count=Count("sections"))
+        .order_by("-number")
+    )
+
+
+def version_to_read(versions) -> tuple[DraftVersion | None, DraftVersion | None]:
+    """The version a reader opens with the paper, and the newer draft beside it if any:
+    the latest approved version when there is one (what the ministry signed), else the
+    latest. `versions` newest first."""
+    if not versions:
+        return None, None
+    approved = next((v for v in versions if v.status == DraftVersion.Status.APPROVED), None)
+    if approved is None:
+        return versions[0], None
+    newer = versions[0] if versions[0].number > approved.number else None
+    return approved, newer
 
 
 def paper_get(*, consultation: Consultation) -> PositionPaper:

@@ -38,13 +38,15 @@ class PaperDetailView(PaperMixin, View):
     def get(self, request, slug):
         paper = self.paper
         versions = list(selectors.version_list(paper=paper))
-        latest = selectors.version_get(paper=paper, number=versions[0].number) if versions else None
+        shown, newer = selectors.version_to_read(versions)
+        latest = selectors.version_get(paper=paper, number=shown.number) if shown else None
         runs = list(selectors.run_list(paper=paper)[:10])
         context = {
             "consultation": self.consultation,
             "paper": paper,
             "versions": versions,
             "version": latest,
+            "newer": newer,
             "map": selectors.consensus_map(version=latest) if latest else None,
             "runs": runs,
             "active_run": next((run for run in runs if run.is_active), None),
