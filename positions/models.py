@@ -137,6 +137,23 @@ class Section(ImmutableModel):
     def __str__(self):
         return self.heading
 
+    # Sections without an issue are lettered: the background A, the summary B, the annex C
+    LETTERS = {"background": "A", "summary": "B", "annex": "C"}
+
+    @property
+    def label(self) -> str:
+        """What the paper numbers this section's paragraphs by: the issue's code, as its
+        heading says ("1.1. Tata kelola ..."), else the section's letter."""
+        if self.issue_id:
+            return self.issue.code
+        letter = self.LETTERS.get(self.kind, "X")
+        n = int(self.key.rsplit(":", 1)[-1]) if self.key[-1:].isdigit() else 0
+        return letter if n == 0 else f"{letter}{n + 1}"
+
+    def paragraph_number(self, position: int) -> str:
+        """A paragraph's number as the paper prints it: "1.1 ¶3" (position from 0)."""
+        return f"{self.label} ¶{position + 1}"
+
 
 class Paragraph(ImmutableModel):
     """A paragraph of a section, with the inputs it was written from."""

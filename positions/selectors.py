@@ -29,6 +29,7 @@ from positions.models import (
     PositionPaper,
     ReviewComment,
     RunInput,
+    Section,
     Suggestion,
 )
 from positions.visibility import paragraph_read, reader_for
@@ -64,13 +65,17 @@ def paper_get(*, consultation: Consultation) -> PositionPaper:
 
 
 def version_get(*, paper: PositionPaper, number: int) -> DraftVersion:
-    """A version with its sections, paragraphs and their sources, in three queries."""
+    """A version with its sections (and their issues), paragraphs and their sources, in
+    three queries."""
     paragraphs = Paragraph.objects.order_by("position").prefetch_related(
         Prefetch("sources", queryset=Input.objects.select_related("organisation").order_by("pk"))
     )
     return (
         paper.versions.select_related("created_by", "paper__consultation")
-        .prefetch_related(Prefetch("sections__paragraphs", queryset=paragraphs))
+        .prefetch_related(
+            Prefetch("sections", queryset=Section.objects.select_related("issue")),
+            Prefetch("sections__paragraphs", queryset=paragraphs),
+        )
         .get(number=number)
     )
 
@@ -306,12 +311,11 @@ def paragraphs_to_translate(sections) -> list[dict]:
     (the marker is its to-do: an officer translates and removes it), from sections
     already fetched: no query of its own."""
     found = []
-    for s_number, section in enumerate(sections, start=1):
-        for p_number, paragraph in enumerate(section.paragraphs.all(), start=1):
+    for section in sections:
+        for position, paragraph in enumerate(section.paragraphs.all()):
             if any(marker in paragraph.text for marker in TRANSLATE_MARKERS):
-                found.append(
-                    {"section": section, "number": f"{s_number}.{p_number}", "text": paragraph.text}
-                )
+                number = section.paragraph_number(position)
+                found.append({"section": section, "number": number, "text": paragraph.text})
     return found
 
 
@@ -362,7 +366,7 @@ def feedback_for(*, paper: PositionPaper, user) -> dict:
     cited: dict[int, list] = {}
     _with_organisation = Input.objects.select_related("organisation")
     if approved is not None and inputs:
-        sections = {s.pk: s for s in approved.sections.all()}
+        sections = {s.pk: s for s in approved.sections.select_related("issue")}
         rows = (
             ParagraphSource.objects.filter(paragraph__section__version=approved, input__in=inputs)
             .select_related("paragraph")
@@ -382,7 +386,7 @@ def feedback_for(*, paper: PositionPaper, user) -> dict:
             read = paragraph_read(paragraph.text, paragraph.sources.all(), section.kind, reader)
             cited.setdefault(row.input_id, []).append(
                 {
-                    "number": f"{section.position + 1}.{paragraph.position + 1}",
+                    "number": section.paragraph_number(paragraph.position),
                     "heading": section.heading,
                     "text": read.text,
                 }

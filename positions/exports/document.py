@@ -105,15 +105,16 @@ def paper_document(
     with translation.override(language):
         texts = labels()
         sections = []
-        for s_number, section in enumerate(version.sections.all(), start=1):
+        for section in version.sections.all():
             heading = section.heading
             if not section.edited and section.kind in ("background", "summary", "annex"):
                 # the engine's heading, in the export's language
                 heading = words["overview_heading" if section.kind == "summary" else section.kind]
             doc_section = DocSection(heading, section.kind, section.edited)
-            for p_number, paragraph in enumerate(section.paragraphs.all(), start=1):
+            for position, paragraph in enumerate(section.paragraphs.all()):
+                number = section.paragraph_number(position)
                 doc_section.paragraphs.append(
-                    _paragraph(f"{s_number}.{p_number}", paragraph, section.kind, public_only)
+                    _paragraph(number, paragraph, section.kind, public_only)
                 )
             sections.append(doc_section)
         status_label = DraftVersion.Status(version.status).label

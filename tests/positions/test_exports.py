@@ -45,7 +45,11 @@ def test_docx_has_headings_draft_mark_and_source_references(world):
     assert any(world.issue.title in h for h in headings)
     assert any(h.endswith("Annex: participants") for h in headings)
     assert f"[{cited[0].reference}" in text
-    assert "1.1 " in text
+    # paragraphs are numbered by their section as its heading reads: "1.1. ..." → "1.1 ¶2"
+    assert "A ¶1" in text
+    issue_heading = next(h for h in headings if world.issue.title in h)
+    assert issue_heading.startswith(f"{world.issue.code}.")
+    assert f"{world.issue.code} ¶2" in text
 
 
 def test_indonesian_headings_and_an_approved_version_without_the_mark(world):
