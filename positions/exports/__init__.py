@@ -35,6 +35,7 @@ def document_pdf(doc: PaperDocument) -> bytes:
         {
             "heading": section.heading,
             "kind": section.kind,
+            "edited": section.edited,
             "rows": [(p, references_text(p, doc.labels)) for p in section.paragraphs],
         }
         for section in doc.sections

@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt, RGBColor
 
 from positions.exports.document import PaperDocument, references_text
+from positions.exports.inline import Block, Run, markdown_blocks
 
 RED = RGBColor(0xB0, 0x00, 0x20)
 
@@ -43,13 +44,38 @@ def document_docx(doc: PaperDocument) -> bytes:
             _annex_table(document, section, texts)
             continue
         for paragraph in section.paragraphs:
-            refs = references_text(paragraph, texts)
-            line = document.add_paragraph()
-            line.add_run(f"{paragraph.number} ").bold = True
-            line.add_run(paragraph.text + (f" {refs}" if refs else ""))
+            _paragraph(document, paragraph, references_text(paragraph, texts), section.edited)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
+
+
+def _paragraph(document, paragraph, refs: str, markdown: bool) -> None:
+    """A paragraph the directorate wrote (`markdown`: its section was edited by hand) as
+    Word formats its Markdown: bold and italic runs, list items in list styles, a link's
+    address after its text. The engine's paragraphs quote participants, whose words are
+    plain text and shown as written. The number leads, the sources end."""
+    if paragraph.withheld or not markdown:
+        blocks = [Block(runs=[Run(paragraph.text)])]
+    else:
+        blocks = markdown_blocks(paragraph.text)
+    for n, block in enumerate(blocks):
+        line = document.add_paragraph(style=LIST_STYLES.get(block.kind))
+        if n == 0:
+            line.add_run(f"{paragraph.number} ").bold = True
+        for run in block.runs:
+            text = run.text
+            if run.href and run.href not in text:
+                text += f" ({run.href})"
+            formatted = line.add_run(text)
+            formatted.bold = run.bold or None
+            formatted.italic = run.italic or None
+            formatted.underline = bool(run.href) or None
+        if n == len(blocks) - 1 and refs:
+            line.add_run(f" {refs}")
 
 
 def _annex_table(document, section, texts) -> None:

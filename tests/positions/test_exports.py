@@ -304,3 +304,31 @@ def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
     assert "**tegas**" in markdown.decode()
     assert "<img" not in markdown.decode()
     assert "javascript:" not in markdown.decode()
+
+
+def test_the_directorates_markdown_is_formatted_in_the_docx_and_the_pdf(world):
+    from positions.editing import section_edit
+
+    inputs_for(world)
+    version = aggregate(world)
+    edited = section_edit(
+        paper=version.paper,
+        base_number=version.number,
+        key=f"issue:{world.issue.pk}",
+        heading="Perlindungan",
+        text="Perlindungan **sebelum keberangkatan** dan *saat kepulangan*.\n\n- satu\n- dua",
+        note="",
+        user=world.staff,
+    )
+
+    rendered = version_render(edited, format="docx", language="id", audience="directorate")
+    document = docx.Document(io.BytesIO(rendered))
+    runs = [run for p in document.paragraphs for run in p.runs]
+    assert any(run.text == "sebelum keberangkatan" and run.bold for run in runs)
+    assert any(run.text == "saat kepulangan" and run.italic for run in runs)
+    assert not any("**" in p.text for p in document.paragraphs)
+    items = [p for p in document.paragraphs if p.text.endswith(("satu", "dua"))]
+    assert [p.style.name for p in items] == [
+        "List Bullet",
+        "List Bullet",
+    ]
