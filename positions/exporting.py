@@ -36,6 +36,7 @@ def export_request(
     audience: str = PaperExport.Audience.DIRECTORATE,
     version: DraftVersion | None = None,
     filters: dict | None = None,
+    classification: str = "",
 ) -> PaperExport:
     if format in VERSION_FORMATS and version is None:
         raise ValidationError(_("Choose the version to export."))
@@ -47,6 +48,7 @@ def export_request(
         format=format,
         language=language,
         audience=audience,
+        classification=classification if format in VERSION_FORMATS else "",
         filters=filters or {},
         created_by=user,
     )
@@ -146,6 +148,7 @@ def export_content(export: PaperExport) -> bytes:
             format=export.format,
             language=export.language,
             audience=export.audience,
+            classification=export.classification,
         )
     inputs = export_inputs(consultation=export.paper.consultation, filters=export.filters)
     progress = partial(_progress, export.pk)

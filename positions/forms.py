@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from positions.models import PaperExport
+
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
@@ -59,6 +61,12 @@ class ExportForm(forms.Form):
             ("directorate", _("The directorate (every source named)")),
             ("public", _("Circulation (only public inputs named)")),
         ],
+    )
+    classification = forms.ChoiceField(
+        label=_("Classification mark"),
+        choices=PaperExport.Classification.choices,
+        required=False,
+        help_text=_("Printed on every page of the DOCX and PDF."),
     )
 
 

@@ -191,6 +191,13 @@ class ParagraphSource(models.Model):
 class AggregationRun(models.Model):
     """One request to turn a consultation's inputs into a new draft version."""
 
+    class Classification(models.TextChoices):
+        # the security classes of Indonesian government correspondence
+        NONE = "", _("No classification mark")
+        ORDINARY = "biasa", _("BIASA (ordinary)")
+        RESTRICTED = "terbatas", _("TERBATAS (restricted)")
+        CONFIDENTIAL = "rahasia", _("RAHASIA (confidential)")
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
@@ -436,6 +443,13 @@ class PaperExport(models.Model):
         DIRECTORATE = "directorate", _("The directorate (every source named)")
         PUBLIC = "public", _("Circulation (only public inputs named)")
 
+    class Classification(models.TextChoices):
+        # the security classes of Indonesian government correspondence
+        NONE = "", _("No classification mark")
+        ORDINARY = "biasa", _("BIASA (ordinary)")
+        RESTRICTED = "terbatas", _("TERBATAS (restricted)")
+        CONFIDENTIAL = "rahasia", _("RAHASIA (confidential)")
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
@@ -450,6 +464,9 @@ class PaperExport(models.Model):
     language = models.CharField(_("language"), max_length=5, default="id")
     audience = models.CharField(
         _("for"), max_length=20, choices=Audience.choices, default=Audience.DIRECTORATE
+    )
+    classification = models.CharField(
+        _("classification mark"), max_length=10, choices=Classification.choices, blank=True
     )
     filters = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

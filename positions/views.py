@@ -413,6 +413,7 @@ class ExportListView(PaperMixin, View):
             audience=data.get("audience", PaperExport.Audience.DIRECTORATE),
             version=version,
             filters=filters,
+            classification=data.get("classification", ""),
         )
         messages.info(request, _("Export %(pk)s requested.") % {"pk": export.pk})
         return redirect("positions:exports", slug=slug)

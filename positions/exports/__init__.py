@@ -114,9 +114,16 @@ def _only_named(item: dict, text_field: str, texts: dict, organisations: dict) -
 
 
 def version_render(
-    version: DraftVersion, *, format: str, language: str | None, audience: str
+    version: DraftVersion,
+    *,
+    format: str,
+    language: str | None,
+    audience: str,
+    classification: str = "",
 ) -> bytes:
-    doc = paper_document(version, language=language, audience=audience)
+    doc = paper_document(
+        version, language=language, audience=audience, classification=classification
+    )
     if format == "docx":
         return document_docx(doc)
     if format == "pdf":

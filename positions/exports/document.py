@@ -11,6 +11,7 @@ others, and leaves out the text of a paragraph that only non-public inputs stand
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from positions import selectors
@@ -51,6 +52,7 @@ class PaperDocument:
     labels: dict
     audience_label: str = ""
     map: dict | None = None
+    classification: str = ""  # the mark printed on every page ("TERBATAS"), or none
 
     @property
     def mark(self) -> str:
@@ -61,6 +63,7 @@ class PaperDocument:
         return " — ".join(
             part
             for part in (
+                self.classification,
                 self.title,
                 self.labels["version"] % {"number": self.number},
                 self.status_label,
@@ -90,7 +93,11 @@ def labels() -> dict:
 
 
 def paper_document(
-    version: DraftVersion, *, language: str | None = None, audience: str = "directorate"
+    version: DraftVersion,
+    *,
+    language: str | None = None,
+    audience: str = "directorate",
+    classification: str = "",
 ) -> PaperDocument:
     """The version as a document in `language` (the paper's if None) for `audience`.
 
@@ -125,13 +132,15 @@ def paper_document(
             status=version.status,
             status_label=str(status_label),
             approved=version.is_approved,
-            date=timezone.localtime(version.created_at).strftime("%d-%m-%Y"),
+            # the language's long form: "3 Desember 2026", "3 December 2026"
+            date=date_format(timezone.localtime(version.created_at), "j F Y"),
             language=language,
             audience=audience,
             sections=sections,
             labels=texts,
             audience_label=str(PaperExport.Audience(audience).label),
             map=selectors.consensus_map(version=version),
+            classification=classification.upper(),
         )
 
 

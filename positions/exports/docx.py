@@ -4,6 +4,8 @@ from io import BytesIO
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from positions.exports.document import PaperDocument, references_text
@@ -20,12 +22,17 @@ def document_docx(doc: PaperDocument) -> bytes:
     document = Document()
     document.core_properties.title = doc.title
     document.core_properties.subject = doc.running_head
+    document.core_properties.language = LANGUAGE_TAGS.get(doc.language, doc.language)
+    _language_set(document, LANGUAGE_TAGS.get(doc.language, doc.language))
     header = document.sections[0].header.paragraphs[0]
     header.text = doc.running_head
+    _page_numbers(document.sections[0].footer.paragraphs[0], doc.classification)
     title = document.add_heading(doc.title, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if doc.mark:
-        mark = document.add_paragraph().add_run(doc.mark)
+    for text in (doc.classification, doc.mark):
+        if not text:
+            continue
+        mark = document.add_paragraph().add_run(text)
         mark.bold = True
         mark.font.size = Pt(14)
         mark.font.color.rgb = RED
@@ -51,6 +58,48 @@ def document_docx(doc: PaperDocument) -> bytes:
 
 
 LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
+LANGUAGE_TAGS = {"id": "id-ID", "en": "en-GB"}
+
+
+def _language_set(document, tag: str) -> None:
+    """The document's proofing language, on the default run properties every style
+    inherits: Word checks Indonesian as Indonesian."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    targets = [document.styles["Normal"].element.get_or_add_rPr()]
+    if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+        targets.append(run_defaults.find(qn("w:rPr")))
+    for properties in targets:
+        for old in properties.findall(qn("w:lang")):
+            properties.remove(old)
+        lang = OxmlElement("w:lang")
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), tag)
+        properties.append(lang)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _page_numbers(footer, classification: str) -> None:
+    """ "3 / 12" centred at the foot of every page, after the classification mark."""
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if classification:
+        footer.add_run(f"{classification} — ").bold = True
+    _field(footer, "PAGE")
+    footer.add_run(" / ")
+    _field(footer, "NUMPAGES")
 
 
 def _paragraph(document, paragraph, refs: str, markdown: bool) -> None:

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 import docx
 import markdown as markdown_lib
@@ -14,7 +15,7 @@ from pypdf import PdfReader
 from consult.models import Input
 from positions import exporting, review
 from positions.exports import version_render
-from positions.models import PaperExport
+from positions.models import DraftVersion, PaperExport
 from tests.factories import InputFactory
 from tests.positions.paper_helpers import aggregate, inputs_for
 
@@ -332,3 +333,50 @@ def test_the_directorates_markdown_is_formatted_in_the_docx_and_the_pdf(world):
         "List Bullet",
         "List Bullet",
     ]
+
+
+def test_the_docx_is_a_ministry_document_page_numbers_language_long_date_and_mark(world):
+    inputs_for(world)
+    version = aggregate(world)
+    DraftVersion.objects.filter(pk=version.pk).update(
+        created_at=datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    )
+
+    rendered = version_render(
+        version, format="docx", language="id", audience="directorate", classification="terbatas"
+    )
+
+    document = docx.Document(io.BytesIO(rendered))
+    footer_xml = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer_xml
+    assert "NUMPAGES" in footer_xml
+    assert "TERBATAS" in document.sections[0].footer.paragraphs[0].text
+    assert "TERBATAS" in document.sections[0].header.paragraphs[0].text
+    assert any(p.text == "TERBATAS" for p in document.paragraphs[:4])  # on the title page
+    assert 'w:val="id-ID"' in document.styles["Normal"].element.xml
+    assert document.core_properties.language == "id-ID"
+    assert any("3 Desember 2026" in p.text for p in document.paragraphs)
+    english = docx.Document(
+        io.BytesIO(version_render(version, format="docx", language="en", audience="directorate"))
+    )
+    assert any("3 December 2026" in p.text for p in english.paragraphs)
+    assert "TERBATAS" not in english.sections[0].header.paragraphs[0].text
+
+
+def test_the_exports_page_offers_a_classification_mark(world, login):
+    inputs_for(world)
+    version = aggregate(world)
+
+    page = login(world.staff).post(
+        f"/c/{world.consultation.slug}/paper/exports/",
+        {
+            "version": version.number,
+            "format": "docx",
+            "language": "id",
+            "audience": "directorate",
+            "classification": "rahasia",
+        },
+    )
+
+    assert page.status_code == 302
+    assert PaperExport.objects.get().classification == "rahasia"
