@@ -159,7 +159,20 @@ def aggregation_inputs(
     ]
 
 
-CELL_WIDTH, CELL_HEIGHT, LABEL_WIDTH, HEADER_HEIGHT = 90, 24, 320, 40
+CELL_WIDTH, CELL_HEIGHT, LABEL_WIDTH, HEADER_HEIGHT = 90, 24, 320, 56
+HEADER_LINE = 14  # characters of a column label a line holds: labels wrap, never cut
+
+
+def _label_lines(label: str, width: int = HEADER_LINE) -> list[str]:
+    lines: list[str] = []
+    for word in str(label).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines[:3]
+
+
 MAP_ROWS = 60  # the key points of a large draft beyond these are in the paper's text
 
 
@@ -290,7 +303,11 @@ def consensus_map(*, version: DraftVersion) -> dict | None:
         rows.append({"name": name, "label": point["label"], "y": y, "cells": cells})
     return {
         "kinds": [
-            {"label": label, "x": LABEL_WIDTH + k * CELL_WIDTH + CELL_WIDTH // 2}
+            {
+                "label": label,
+                "lines": _label_lines(label),
+                "x": LABEL_WIDTH + k * CELL_WIDTH + CELL_WIDTH // 2,
+            }
             for k, (_value, label) in enumerate(kinds)
         ],
         "rows": rows,

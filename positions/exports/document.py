@@ -86,6 +86,11 @@ def labels() -> dict:
         "withheld": _("[Text withheld: it rests on %(count)s inputs not for circulation.]"),
         "audience": _("Prepared for"),
         "map": _("Consensus map"),
+        "map_legend": _(
+            "Each row is a key point, each column a kind of organisation. The number in a "
+            "cell counts the organisations of that kind behind the point; the darker the "
+            "cell, the more of them."
+        ),
         "number": _("No."),
         "text": _("Text"),
         "annex_note": _("Organisations that took part and the inputs they sent."),

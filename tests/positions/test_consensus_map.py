@@ -57,3 +57,23 @@ def test_a_version_written_by_hand_has_no_map(world):
     )
 
     assert selectors.consensus_map(version=version) is None
+
+
+def test_column_labels_wrap_whole_and_the_pdf_map_has_a_legend(version, world, login):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from positions.exports import version_render
+
+    page = login(world.staff).get(version.get_absolute_url()).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "…" not in svg  # no column label cut short
+    assert ">Kementerian /</tspan>" in svg
+    assert ">lembaga</tspan>" in svg
+
+    pdf = version_render(version, format="pdf", language="id", audience="directorate")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Kementerian /" in text
+    assert "lembaga" in text
+    assert "makin gelap" in text or "darker" in text
