@@ -191,13 +191,6 @@ class ParagraphSource(models.Model):
 class AggregationRun(models.Model):
     """One request to turn a consultation's inputs into a new draft version."""
 
-    class Classification(models.TextChoices):
-        # the security classes of Indonesian government correspondence
-        NONE = "", _("No classification mark")
-        ORDINARY = "biasa", _("BIASA (ordinary)")
-        RESTRICTED = "terbatas", _("TERBATAS (restricted)")
-        CONFIDENTIAL = "rahasia", _("RAHASIA (confidential)")
-
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
