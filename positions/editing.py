@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from consult.models import Input
 from positions.aggregation import ParagraphDraft, SectionDraft
+from positions.citations import CITATION, cited_ids
 from positions.models import (
     DraftVersion,
     Paragraph,
@@ -119,6 +121,39 @@ def _carry_sources(new_texts: list[str], old: list[ParagraphDraft]) -> list[Para
     return result
 
 
+def _with_citations(paper: PositionPaper, paragraphs: list[ParagraphDraft]):
+    """Each paragraph's sources with the inputs its text cites ("[GCM-2017-0021]"); a
+    citation of anything but a submitted input of this consultation is refused."""
+    cited = {pk for paragraph in paragraphs for pk in cited_ids(paragraph.text)}
+    if not cited:
+        return paragraphs
+    known = set(
+        Input.objects.filter(
+            pk__in=cited,
+            session__consultation=paper.consultation,
+            status=Input.Status.SUBMITTED,
+        ).values_list("pk", flat=True)
+    )
+    unknown = cited - known
+    if unknown:
+        written = {
+            int(match.group(1)): match.group(0).strip(" []")
+            for paragraph in paragraphs
+            for match in CITATION.finditer(paragraph.text)
+        }
+        raise ValidationError(
+            _("No submitted input of this consultation has the reference %(refs)s.")
+            % {"refs": ", ".join(written[pk] for pk in sorted(unknown))}
+        )
+    return [
+        ParagraphDraft(
+            paragraph.text,
+            tuple(sorted({*paragraph.source_ids, *cited_ids(paragraph.text)})),
+        )
+        for paragraph in paragraphs
+    ]
+
+
 def _section(sections: list[StoredSection], key: str) -> StoredSection:
     for section in sections:
         if section.key == key:
@@ -167,7 +202,8 @@ def section_edit(
     if not heading.strip() or not paragraphs_split(text):
         raise ValidationError(_("A section needs a heading and at least one paragraph."))
     theirs.heading = heading.strip()
-    theirs.paragraphs = _carry_sources(paragraphs_split(text), theirs.paragraphs)
+    paragraphs = _carry_sources(paragraphs_split(text), theirs.paragraphs)
+    theirs.paragraphs = _with_citations(paper, paragraphs)
     theirs.edited = True
     return _version_from(paper, current, latest, user, note or _("Section edited"))
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 from django.db import connection
 from django.db.models import (
@@ -10,6 +11,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -318,6 +320,31 @@ def consensus_map(*, version: DraftVersion) -> dict | None:
         "text_dy": CELL_HEIGHT // 2 + 4,
         "peak": peak,
     }
+
+
+CITE_RESULTS = 10
+_REFERENCE = re.compile(r"^\s*(?:GCM-\d{4}-)?0*(\d+)\s*$", re.IGNORECASE)
+
+
+def inputs_to_cite(*, consultation: Consultation, query: str) -> list[Input]:
+    """Submitted inputs an officer may cite: by reference ("GCM-2017-0021", "21") or by
+    words of their text or their organisation's name; at most CITE_RESULTS, newest last."""
+    query = query.strip()
+    if not query:
+        return []
+    inputs = Input.objects.filter(
+        session__consultation=consultation, status=Input.Status.SUBMITTED
+    ).select_related("organisation", "session")
+    match = _REFERENCE.match(query)
+    if match:
+        inputs = inputs.filter(pk=int(match.group(1)))
+    else:
+        inputs = inputs.filter(
+            Q(text__icontains=query)
+            | Q(organisation__name__icontains=query)
+            | Q(organisation__acronym__iexact=query)
+        )
+    return list(inputs.order_by("pk")[:CITE_RESULTS])
 
 
 TRANSLATE_MARKERS = tuple(PHRASES[language]["translate"] for language in sorted(PHRASES))

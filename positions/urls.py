@@ -22,6 +22,7 @@ urlpatterns = [
 
 urlpatterns += [
     path("c/<slug:slug>/paper/compare/", views.CompareView.as_view(), name="compare"),
+    path("c/<slug:slug>/paper/cite/", views.CiteSearchView.as_view(), name="cite_search"),
     path(
         "c/<slug:slug>/paper/versions/<int:number>/sections/<str:key>/edit/",
         views.SectionEditView.as_view(),

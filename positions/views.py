@@ -277,6 +277,23 @@ class CompareView(PaperMixin, View):
         return render(request, "positions/compare.html", context)
 
 
+class CiteSearchView(PaperMixin, View):
+    """The editor's citation search: inputs by reference or words, as a list of buttons
+    that insert "[GCM-2017-0021]" into the text (static/js/cite.js)."""
+
+    permission_required = "positions.edit_paper"
+
+    def get(self, request, slug):
+        inputs = selectors.inputs_to_cite(
+            consultation=self.consultation, query=request.GET.get("q", "")[:200]
+        )
+        return render(
+            request,
+            "positions/_cite_results.html",
+            {"inputs": inputs, "query": request.GET.get("q", "")},
+        )
+
+
 class VersionMoveView(SectionEditView):
     """Send for review, approve or send back: one view per permission."""
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from consult.models import Input
 from consult.predicates import readable_tiers
+from positions.citations import citations_strip
 from positions.quoting import quotes_privately
 from stakeholders.predicates import speaking_organisations
 
@@ -68,6 +69,8 @@ def paragraph_read(text: str, sources, kind: str, reader: Reader) -> ReadParagra
     unseen = [s for s in sources if not reader.may_read(s)]
     if not unseen:
         return ReadParagraph(text, seen)
+    # an officer's citation of an input the reader may not see is not shown either
+    text = citations_strip(text, {s.pk for s in unseen})
     if kind == "annex":
         # The annex names organisations and counts inputs, quoting none, so it stays.
         return ReadParagraph(text, seen, len(unseen))

@@ -27,6 +27,7 @@ class DocParagraph:
     references: list[str]
     unnamed: int = 0  # sources the audience may not see, counted only
     withheld: bool = False
+    unsourced: bool = False  # written by hand and citing no input: marked for the directorate
 
 
 @dataclass
@@ -94,6 +95,7 @@ def labels() -> dict:
         "number": _("No."),
         "text": _("Text"),
         "annex_note": _("Organisations that took part and the inputs they sent."),
+        "unsourced": _("no source: written by the directorate without citing an input"),
     }
 
 
@@ -125,9 +127,9 @@ def paper_document(
             doc_section = DocSection(heading, section.kind, section.edited)
             for position, paragraph in enumerate(section.paragraphs.all()):
                 number = section.paragraph_number(position)
-                doc_section.paragraphs.append(
-                    _paragraph(number, paragraph, section.kind, public_only)
-                )
+                item = _paragraph(number, paragraph, section.kind, public_only)
+                item.unsourced = not public_only and unsourced(section, paragraph)
+                doc_section.paragraphs.append(item)
             sections.append(doc_section)
         status_label = DraftVersion.Status(version.status).label
         return PaperDocument(
@@ -156,8 +158,15 @@ def _paragraph(number, paragraph, kind, public_only) -> DocParagraph:
     return DocParagraph(number, read.text, references, read.unnamed, read.withheld)
 
 
+def unsourced(section, paragraph) -> bool:
+    """A paragraph of an issue or the summary, rewritten by hand, that cites no input."""
+    return section.edited and section.kind in ("issue", "summary") and not paragraph.sources.all()
+
+
 def references_text(paragraph: DocParagraph, texts: dict) -> str:
-    """`[GCM-2017-0001, GCM-2017-0002; 2 other inputs not named]`, or ''."""
+    """`[GCM-2017-0001, GCM-2017-0002; 2 other inputs not named]`, `[no source]` or ''."""
+    if paragraph.unsourced:
+        return f"[{texts['unsourced']}]"
     parts = []
     if paragraph.references:
         parts.append(", ".join(paragraph.references))

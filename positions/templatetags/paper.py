@@ -1,6 +1,7 @@
 from django import template
 
 from positions.editing import markdown_render
+from positions.exports.document import unsourced
 from positions.visibility import paragraph_read, reader_for
 
 register = template.Library()
@@ -17,3 +18,9 @@ def paragraph_as_read(context, paragraph, kind, consultation):
     """The paragraph as the signed-in reader may see it (positions/visibility.py)."""
     reader = reader_for(context["user"], consultation)
     return paragraph_read(paragraph.text, paragraph.sources.all(), kind, reader)
+
+
+@register.filter
+def without_source(paragraph, section) -> bool:
+    """Rewritten by hand in an issue or the summary, citing no input."""
+    return unsourced(section, paragraph)
