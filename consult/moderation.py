@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consult.models import AuditEvent, Consultation, Input, InputModeration, InputTag, Tag
+from stakeholders.models import Notification
+from stakeholders.notifications import notify
 
 
 def audit_record(
@@ -138,6 +140,14 @@ def _set_hidden(*, input: Input, hidden: bool, reason: str, actor) -> Input:
         after={"hidden": hidden},
         reason=reason,
     )
+    if hidden and input.author_id:
+        notify(
+            recipients=[input.author_id],
+            kind=Notification.Kind.INPUT_HIDDEN,
+            url=input.get_absolute_url(),
+            reference=input.reference,
+            reason=reason,
+        )
     input.moderation = moderation
     return input
 

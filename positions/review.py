@@ -12,10 +12,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from consult.models import Input
 from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
+from stakeholders.models import Notification
+from stakeholders.notifications import notify
 from stakeholders.predicates import directors_of
 
 Status = DraftVersion.Status
@@ -72,26 +76,88 @@ def review_comment_add(*, version: DraftVersion, section: Section, author, text:
         )
     if not text.strip():
         raise ValidationError(_("A comment cannot be empty."))
-    return ReviewComment.objects.create(
+    comment = ReviewComment.objects.create(
         version=version, section=section, author=author, text=text.strip()
     )
+    # the section's writer: whoever made this version (an editor's save or a run)
+    notify(
+        recipients={version.created_by_id} - {author.pk},
+        kind=Notification.Kind.SECTION_COMMENT,
+        url=f"{version.get_absolute_url()}#section-{section.key}",
+        actor=author.get_full_name() or author.username,
+        section=section.heading,
+        number=version.number,
+        paper=version.paper.title,
+    )
+    return comment
 
 
-def people_involved(version: DraftVersion, move: str) -> list[str]:
-    """Addresses to tell of a move: the version's author, everyone who moved or commented
-    on it, and, when it is sent for review, the convening directorate's directors."""
+def users_involved(version: DraftVersion, move: str) -> set[int]:
+    """Whom to tell of a move: the version's author, everyone who moved or commented on
+    it, and, when it is sent for review, the convening directorate's directors."""
     users = {version.created_by_id}
     users |= set(version.transitions.values_list("actor_id", flat=True))
     users |= set(version.comments.values_list("author_id", flat=True))
     if move == "submit":
         users |= set(directors_of(version.paper.consultation.convener_id))
+    return {pk for pk in users if pk is not None}
+
+
+def people_involved(version: DraftVersion, move: str) -> list[str]:
+    """The addresses of `users_involved`."""
+    users = users_involved(version, move)
     emails = get_user_model().objects.filter(pk__in=users).exclude(email="")
     return sorted(emails.values_list("email", flat=True))
+
+
+NOTIFICATION_KINDS = {
+    "submit": Notification.Kind.REVIEW_REQUESTED,
+    "request_changes": Notification.Kind.CHANGES_REQUESTED,
+    "approve": Notification.Kind.APPROVED,
+}
+
+
+def _tell_in_workspace(version: DraftVersion, move: str, actor, note: str) -> None:
+    """The bell for everyone involved but the actor; on approval, also each author of an
+    input the approved version cites."""
+    values = {
+        "actor": actor.get_full_name() or actor.username,
+        "number": version.number,
+        "paper": version.paper.title,
+        "note": note,
+    }
+    url = version.get_absolute_url()
+    notify(
+        recipients=users_involved(version, move) - {actor.pk},
+        kind=NOTIFICATION_KINDS[move],
+        url=url,
+        **values,
+    )
+    if move != "approve":
+        return
+    cited = (
+        Input.objects.filter(citations__paragraph__section__version=version)
+        .exclude(author=None)
+        .select_related("session")
+        .distinct()
+        .order_by("pk")
+    )
+    feedback = reverse("positions:feedback", kwargs={"slug": version.paper.consultation.slug})
+    for input in cited:
+        notify(
+            recipients=[input.author_id],
+            kind=Notification.Kind.INPUT_CITED,
+            url=feedback,
+            reference=input.reference,
+            number=version.number,
+            paper=version.paper.title,
+        )
 
 
 def _notify(version_id: int, move: str, actor_id: int, note: str) -> None:
     version = DraftVersion.objects.select_related("paper__consultation").get(pk=version_id)
     actor = get_user_model().objects.get(pk=actor_id)
+    _tell_in_workspace(version, move, actor, note)
     recipients = people_involved(version, move)
     if not recipients:
         return

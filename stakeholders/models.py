@@ -126,3 +126,36 @@ class Invitation(models.Model):
     @property
     def is_pending(self):
         return self.accepted_at is None and self.revoked_at is None
+
+
+class Notification(models.Model):
+    """Something a person should know, shown in the workspace (the bell) beside the email.
+
+    Stored as a kind and its values, not as text: the sentence is written when the
+    recipient reads it, in the language they read in (`stakeholders/notifications.py`).
+    """
+
+    class Kind(models.TextChoices):
+        REVIEW_REQUESTED = "review_requested", _("Review requested")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        APPROVED = "approved", _("Version approved")
+        SECTION_COMMENT = "section_comment", _("Comment on a section")
+        CLEARANCE_ASKED = "clearance_asked", _("Clearance asked")
+        INPUT_HIDDEN = "input_hidden", _("Input hidden")
+        INPUT_CITED = "input_cited", _("Input cited in an approved version")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    values = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self):
+        return f"{self.recipient_id}: {self.kind}"

@@ -1,13 +1,15 @@
-"""Joining through an invitation link: the one page of the workspace open to anyone."""
+"""Joining through an invitation link (the one page of the workspace open to anyone) and
+a person's notifications."""
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from stakeholders import services
+from stakeholders import notifications, services
 from stakeholders.forms import AcceptInvitationForm
 
 
@@ -60,3 +62,19 @@ class InvitationAcceptView(View):
         # 410 Gone: the link existed once (or never); either way it will not work again.
         context = {"messages_list": error.messages}
         return render(request, "stakeholders/invitation_refused.html", context, status=410)
+
+
+class NotificationListView(LoginRequiredMixin, View):
+    """What the signed-in person was told, newest first; marking them read is a POST."""
+
+    PAGE = 100
+
+    def get(self, request):
+        items = list(notifications.notifications_for(request.user)[: self.PAGE])
+        rows = [(item, notifications.message(item)) for item in items]
+        unread = sum(item.read_at is None for item in items)
+        return render(request, "stakeholders/notifications.html", {"rows": rows, "unread": unread})
+
+    def post(self, request):
+        notifications.notifications_read(user=request.user)
+        return redirect("stakeholders:notifications")

@@ -1,0 +1,80 @@
+"""People are told inside the workspace: the bell counts, the page lists, in the
+reader's language, and reading them is a POST."""
+
+import pytest
+from django.utils import translation
+
+from consult import moderation
+from consult.models import Input
+from positions import review
+from stakeholders.models import Notification
+from stakeholders.notifications import message
+from tests.positions.paper_helpers import aggregate, inputs_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _kinds(user):
+    return sorted(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
+
+
+def test_review_request_changes_approval_and_comments_reach_each_person(
+    world, django_capture_on_commit_callbacks
+):
+    inputs = inputs_for(world)
+    Input.objects.filter(pk=inputs[0].pk).update(author=world.ngo_participant)
+    version = aggregate(world)
+    section = version.sections.get(key=f"issue:{world.issue.pk}")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.version_transition(version=version, move="submit", actor=world.staff)
+    assert _kinds(world.director) == ["review_requested"]
+    review.review_comment_add(version=version, section=section, author=world.director, text="x")
+    assert "section_comment" in _kinds(world.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        review.version_transition(
+            version=version, move="request_changes", actor=world.director, note="Lebih singkat."
+        )
+        review.version_transition(version=version, move="submit", actor=world.staff)
+        review.version_transition(version=version, move="approve", actor=world.director)
+
+    assert "changes_requested" in _kinds(world.staff)
+    assert "approved" in _kinds(world.staff)
+    assert _kinds(world.ngo_participant) == ["input_cited"]
+    cited = Notification.objects.get(recipient=world.ngo_participant)
+    assert cited.url.endswith("/paper/feedback/")
+    with translation.override("id"):
+        assert inputs[0].reference in message(cited)
+        assert "dikutip" in message(cited)
+
+
+def test_a_participant_is_told_why_their_input_was_hidden(world, login):
+    input = inputs_for(world, orgs=[world.ngo])[0]
+    Input.objects.filter(pk=input.pk).update(author=world.ngo_participant)
+    input.refresh_from_db()
+
+    moderation.input_hide(input=input, reason="Di luar topik konsultasi.", actor=world.staff)
+
+    client = login(world.ngo_participant)
+    home = client.get("/").content.decode()
+    assert 'class="count"' in home
+    page = client.get("/notifications/").content.decode()
+    assert "Di luar topik konsultasi." in page
+    assert input.reference in page
+    # reading the list changes nothing; marking read is a POST
+    assert Notification.objects.get(recipient=world.ngo_participant).read_at is None
+    client.post("/notifications/")
+    assert Notification.objects.get(recipient=world.ngo_participant).read_at is not None
+    assert 'class="count"' not in client.get("/").content.decode()
+
+
+def test_nobody_reads_anothers_notifications(world, login):
+    Notification.objects.create(
+        recipient=world.director,
+        kind="review_requested",
+        values={"actor": "A", "number": 1, "paper": "P"},
+    )
+
+    page = login(world.staff).get("/notifications/").content.decode()
+    assert "A asks you" not in page
+    assert "meminta Anda" not in page
