@@ -30,6 +30,16 @@ class Consultation(models.Model):
         related_name="partnered_consultations",
         help_text=_("Co-hosts and facilitators: they submit inputs and read drafts."),
     )
+    draft_readers = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations that clear drafts"),
+        blank=True,
+        related_name="clearing_consultations",
+        help_text=_(
+            "Line ministries and agencies whose participants read draft versions and "
+            "comment on their sections before the position goes to a delegation."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

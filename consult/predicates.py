@@ -72,6 +72,23 @@ def is_partner(user, obj):
     )
 
 
+def _draft_reader_ids(consultation) -> set[int]:
+    cached = getattr(consultation, "_draft_reader_ids", None)
+    if cached is None:
+        cached = set(consultation.draft_readers.values_list("pk", flat=True))
+        consultation._draft_reader_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_clearing(user, obj):
+    """Speaks for a line ministry or agency asked to clear the consultation's drafts."""
+    consultation = consultation_of(obj)
+    return consultation is not None and bool(
+        _draft_reader_ids(consultation) & speaking_organisations(user)
+    )
+
+
 @rules.predicate
 def is_invited_participant(user, obj):
     """Speaks for an organisation invited to any session of the consultation."""

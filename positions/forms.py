@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from positions.models import PaperExport
+from stakeholders.models import Organisation
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -73,3 +74,26 @@ class ExportForm(forms.Form):
 class InputsExportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")])
     query = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class DraftReadersForm(forms.Form):
+    """The line ministries and agencies that read drafts and comment on them."""
+
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations that clear drafts"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Their participants read every draft version and comment on its sections; "
+            "they do not edit. Partners read drafts already."
+        ),
+    )
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisations"]
+        field.queryset = Organisation.objects.exclude(pk=consultation.convener_id).order_by(
+            "kind", "name"
+        )
+        field.initial = list(consultation.draft_readers.values_list("pk", flat=True))

@@ -368,6 +368,15 @@ class ReviewComment(models.Model):
     version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="comments")
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # set when a line ministry or agency comments in clearance: the organisation it is for
+    clearing_organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("clearance by"),
+    )
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -20,7 +20,7 @@ from consult.models import Input
 from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
 from stakeholders.models import Notification
 from stakeholders.notifications import notify
-from stakeholders.predicates import directors_of
+from stakeholders.predicates import directors_of, speakers_of, speaking_organisations
 
 Status = DraftVersion.Status
 
@@ -76,8 +76,21 @@ def review_comment_add(*, version: DraftVersion, section: Section, author, text:
         )
     if not text.strip():
         raise ValidationError(_("A comment cannot be empty."))
+    consultation = version.paper.consultation
+    clearing = None
+    if not author.has_perm("positions.edit_paper", consultation):
+        # not the directorate: a line ministry clearing the draft, named with its comment
+        clearing = (
+            consultation.draft_readers.filter(pk__in=speaking_organisations(author))
+            .order_by("pk")
+            .first()
+        )
     comment = ReviewComment.objects.create(
-        version=version, section=section, author=author, text=text.strip()
+        version=version,
+        section=section,
+        author=author,
+        text=text.strip(),
+        clearing_organisation=clearing,
     )
     # the section's writer: whoever made this version (an editor's save or a run)
     notify(
@@ -90,6 +103,32 @@ def review_comment_add(*, version: DraftVersion, section: Section, author, text:
         paper=version.paper.title,
     )
     return comment
+
+
+def clearance_ask(*, version: DraftVersion, actor) -> int:
+    """Ask the consultation's line ministries and agencies to read `version` and comment
+    on its sections; each of their participants is told. How many people were asked."""
+    if version.is_approved:
+        raise ValidationError(
+            _("This version is approved and locked; edit it to start a new draft.")
+        )
+    consultation = version.paper.consultation
+    asked = 0
+    for organisation in consultation.draft_readers.order_by("name"):
+        asked += notify(
+            recipients=speakers_of(organisation.pk),
+            kind=Notification.Kind.CLEARANCE_ASKED,
+            url=version.get_absolute_url(),
+            actor=actor.get_full_name() or actor.username,
+            organisation=organisation.short_name,
+            number=version.number,
+            paper=version.paper.title,
+        )
+    if not asked:
+        raise ValidationError(
+            _("No organisation is set to clear drafts of this consultation, or none has people.")
+        )
+    return asked
 
 
 def users_involved(version: DraftVersion, move: str) -> set[int]:

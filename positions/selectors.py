@@ -367,7 +367,9 @@ def version_sections_reviewed(*, version: DraftVersion, with_suggestions: bool) 
     """The version's sections (as prefetched by `version_get`), each with its review
     comments and, on the latest version, the pending suggestions for it (4 queries)."""
     comments: dict[int, list] = {}
-    for comment in ReviewComment.objects.filter(version=version).select_related("author"):
+    for comment in ReviewComment.objects.filter(version=version).select_related(
+        "author", "clearing_organisation"
+    ):
         comments.setdefault(comment.section_id, []).append(comment)
     suggestions: dict[str, list] = {}
     if with_suggestions:

@@ -49,6 +49,12 @@ urlpatterns += [
         name="version_request_changes",
     ),
     path(
+        "c/<slug:slug>/paper/versions/<int:number>/clearance/",
+        views.ClearanceAskView.as_view(),
+        name="clearance_ask",
+    ),
+    path("c/<slug:slug>/paper/clearance/", views.DraftReadersView.as_view(), name="draft_readers"),
+    path(
         "c/<slug:slug>/paper/suggestions/<int:pk>/<str:decision>/",
         views.SuggestionDecideView.as_view(),
         name="suggestion_decide",

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from consult.importing import ImportRejected, inputs_import, rows_read
@@ -16,6 +17,7 @@ from positions.compare import versions_compare
 from positions.exports import CONTENT_TYPES
 from positions.forms import (
     CommentForm,
+    DraftReadersForm,
     ExportForm,
     InputImportForm,
     InputsExportForm,
@@ -55,6 +57,9 @@ class PaperDetailView(PaperMixin, View):
             ),
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
             "may_import": request.user.has_perm("consult.import_inputs", self.consultation),
+            "readers_form": DraftReadersForm(consultation=self.consultation)
+            if request.user.has_perm("positions.ask_clearance", self.consultation)
+            else None,
         }
         return render(request, "positions/paper_detail.html", context)
 
@@ -164,6 +169,7 @@ class VersionDetailView(PaperMixin, View):
             "may_submit": user.has_perm("positions.submit_version", version),
             "may_approve": user.has_perm("positions.approve_version", version),
             "may_decide_suggestions": user.has_perm("positions.decide_suggestions", version),
+            "may_ask_clearance": user.has_perm("positions.ask_clearance_version", version),
             "transitions": version.transitions.select_related("actor"),
             "sections": sections,
             "to_translate": selectors.paragraphs_to_translate(sections) if may_edit else [],
@@ -319,6 +325,45 @@ class VersionMoveView(SectionEditView):
                 % {"number": version.number, "move": review.move_label(self.move)},
             )
         return redirect(version)
+
+
+class ClearanceAskView(SectionEditView):
+    """Ask the line ministries and agencies set for the consultation to clear a version."""
+
+    permission_required = "positions.ask_clearance"
+
+    def post(self, request, slug, number):
+        version = self.version(number)
+        try:
+            asked = review.clearance_ask(version=version, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s person was asked to clear version %(number)s.",
+                    "%(count)s people were asked to clear version %(number)s.",
+                    asked,
+                )
+                % {"count": asked, "number": version.number},
+            )
+        return redirect(version)
+
+
+class DraftReadersView(PaperMixin, View):
+    """Which organisations clear the consultation's drafts: a setting staff change."""
+
+    permission_required = "positions.ask_clearance"
+
+    def post(self, request, slug):
+        form = DraftReadersForm(request.POST, consultation=self.consultation)
+        if form.is_valid():
+            self.consultation.draft_readers.set(form.cleaned_data["organisations"])
+            messages.success(request, _("The organisations that clear drafts were saved."))
+        else:
+            messages.error(request, _("Choose organisations from the list."))
+        return redirect("positions:paper_detail", slug=slug)
 
 
 class SubmitForReviewView(VersionMoveView):

@@ -58,6 +58,14 @@ def directors_of(organisation_id: int):
     ).values_list("user_id", flat=True)
 
 
+def speakers_of(organisation_id: int):
+    """The user ids of those who speak for an organisation (told when it is asked to
+    clear a draft)."""
+    return Membership.objects.filter(
+        organisation_id=organisation_id, role__in=SPEAKING_ROLES
+    ).values_list("user_id", flat=True)
+
+
 @rules.predicate
 def runs_consultations(user):
     """Staff or director of some organisation: may open a consultation for it."""
