@@ -493,6 +493,7 @@ class AuditEvent(models.Model):
         TAGGED = "tagged", _("Tag added")
         UNTAGGED = "untagged", _("Tag removed")
         STATUS = "status", _("Status changed")
+        CONFIDENTIALITY = "confidentiality", _("Confidentiality changed")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="audit_events"

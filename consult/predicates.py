@@ -152,6 +152,11 @@ def input_is_submitted(user, input):
 
 
 @rules.predicate
+def input_is_not_public(user, input):
+    return input is not None and input.confidentiality != input.Confidentiality.PUBLIC
+
+
+@rules.predicate
 def input_awaits_confirmation(user, input):
     return input is not None and input.awaits_confirmation
 

@@ -6,6 +6,7 @@ from consult.predicates import (
     consultation_viewers,
     input_awaits_confirmation,
     input_is_editable,
+    input_is_not_public,
     input_is_submitted,
     input_session_is_open,
     is_consultation_staff,
@@ -35,6 +36,11 @@ rules.add_perm(
     is_member_of_input_organisation & input_is_submitted & input_session_is_open,
 )
 rules.add_perm("consult.confirm_input", is_member_of_input_organisation & input_awaits_confirmation)
+# The input's organisation may let the directorate publish it (circulation copies).
+rules.add_perm(
+    "consult.consent_publication",
+    is_member_of_input_organisation & input_is_submitted & input_is_not_public,
+)
 # Reading an input's text, as its confidentiality tier allows.
 rules.add_perm("consult.read_input", may_read_input)
 rules.add_perm("consult.download_attachment", may_download_attachment)

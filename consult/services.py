@@ -312,6 +312,30 @@ def input_withdraw(*, input: Input, user, reason: str) -> Input:
     return input
 
 
+@transaction.atomic
+def input_publication_consent(*, input: Input, user) -> Input:
+    """The input's organisation lets it be public: circulation copies may name and quote
+    it. The change of tier is kept in the audit trail, with who gave the consent."""
+    input = (
+        Input.objects.select_for_update().select_related("session__consultation").get(pk=input.pk)
+    )
+    if not user.has_perm("consult.consent_publication", input):
+        raise PermissionDenied
+    before = input.confidentiality
+    input.confidentiality = Input.Confidentiality.PUBLIC
+    input.save(update_fields=["confidentiality", "updated_at"])
+    audit_record(
+        consultation=input.session.consultation,
+        actor=user,
+        action=AuditEvent.Action.CONFIDENTIALITY,
+        input=input,
+        before={"confidentiality": before},
+        after={"confidentiality": input.confidentiality},
+        reason=_("Publication allowed by the input's organisation."),
+    )
+    return input
+
+
 def _audit_status(*, input: Input, actor, before: str, reason: str = "") -> None:
     """A participant's submit or withdrawal joins staff changes in the audit trail."""
     audit_record(

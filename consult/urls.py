@@ -61,6 +61,7 @@ urlpatterns = [
     ),
     path("inputs/<int:pk>/withdraw/", views.InputWithdrawView.as_view(), name="input_withdraw"),
     path("inputs/<int:pk>/confirm/", views.InputConfirmView.as_view(), name="input_confirm"),
+    path("inputs/<int:pk>/publish/", views.InputPublishView.as_view(), name="input_publish"),
     path(
         "attachments/<uuid:public_id>/",
         views.AttachmentDownloadView.as_view(),

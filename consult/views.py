@@ -363,6 +363,7 @@ class InputDetailView(LoginRequiredMixin, PermissionRequiredMixin, View):
             "may_change": user.has_perm("consult.change_input", input),
             "may_withdraw": user.has_perm("consult.withdraw_input", input),
             "may_confirm": user.has_perm("consult.confirm_input", input),
+            "may_publish": user.has_perm("consult.consent_publication", input),
             "shows_revisions": user.has_perm("consult.change_consultation", input),
         }
         return render(request, "consult/input_detail.html", context)
@@ -391,6 +392,19 @@ class InputWithdrawView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMi
     def render(self, request, form, status=200):
         context = {"input": self.input, "form": form}
         return render(request, "consult/input_withdraw.html", context, status=status)
+
+
+class InputPublishView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The input's organisation lets the directorate publish it."""
+
+    permission_required = "consult.consent_publication"
+
+    def post(self, request, pk):
+        services.input_publication_consent(input=self.input, user=request.user)
+        messages.success(
+            request, _("Thank you: the input may now be named and quoted in public copies.")
+        )
+        return redirect(self.input)
 
 
 class InputConfirmView(InputEditMixin, LoginRequiredMixin, PermissionRequiredMixin, View):

@@ -34,7 +34,7 @@ from positions.models import (
     Section,
     Suggestion,
 )
-from positions.visibility import paragraph_read, reader_for
+from positions.visibility import PUBLIC, paragraph_read, reader_for
 from stakeholders.models import Organisation
 from stakeholders.predicates import speaking_organisations
 
@@ -345,6 +345,36 @@ def inputs_to_cite(*, consultation: Consultation, query: str) -> list[Input]:
             | Q(organisation__acronym__iexact=query)
         )
     return list(inputs.order_by("pk")[:CITE_RESULTS])
+
+
+def circulation_preview(*, version: DraftVersion) -> dict:
+    """What a copy of `version` for circulation would withhold, before anyone exports it:
+    the paragraphs (by number) and the non-public inputs behind them, by organisation."""
+    version = version_get(paper=version.paper, number=version.number)
+    total, withheld, behind = 0, [], {}
+    for section in version.sections.all():
+        for position, paragraph in enumerate(section.paragraphs.all()):
+            total += 1
+            sources = paragraph.sources.all()
+            if not paragraph_read(paragraph.text, sources, section.kind, PUBLIC).withheld:
+                continue
+            withheld.append(section.paragraph_number(position))
+            for source in sources:
+                if source.confidentiality != Input.Confidentiality.PUBLIC:
+                    behind[source.pk] = source
+    by_organisation: dict[int, dict] = {}
+    for input in sorted(behind.values(), key=lambda i: i.pk):
+        entry = by_organisation.setdefault(
+            input.organisation_id, {"organisation": input.organisation, "inputs": []}
+        )
+        entry["inputs"].append(input)
+    return {
+        "version": version,
+        "paragraphs": total,
+        "withheld": withheld,
+        "inputs": len(behind),
+        "organisations": sorted(by_organisation.values(), key=lambda e: e["organisation"].name),
+    }
 
 
 TRANSLATE_MARKERS = tuple(PHRASES[language]["translate"] for language in sorted(PHRASES))

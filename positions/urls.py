@@ -53,6 +53,11 @@ urlpatterns += [
         views.ClearanceAskView.as_view(),
         name="clearance_ask",
     ),
+    path(
+        "c/<slug:slug>/paper/versions/<int:number>/publication/",
+        views.PublicationAskView.as_view(),
+        name="publication_ask",
+    ),
     path("c/<slug:slug>/paper/clearance/", views.DraftReadersView.as_view(), name="draft_readers"),
     path(
         "c/<slug:slug>/paper/suggestions/<int:pk>/<str:decision>/",

@@ -12,7 +12,7 @@ from django.views import View
 from consult.importing import ImportRejected, inputs_import, rows_read
 from consult.models import Input
 from consult.views import ConsultationMixin
-from positions import editing, exporting, review, selectors, services
+from positions import circulation, editing, exporting, review, selectors, services
 from positions.compare import versions_compare
 from positions.exports import CONTENT_TYPES
 from positions.forms import (
@@ -176,6 +176,9 @@ class VersionDetailView(PaperMixin, View):
             "previous": version.based_on
             or self.paper.versions.filter(number__lt=version.number).order_by("-number").first(),
             "export_form": ExportForm(initial={"language": self.paper.language}),
+            "circulation": selectors.circulation_preview(version=version)
+            if user.has_perm("positions.export_paper", consultation)
+            else None,
             "note_form": NoteForm(),
             "comment_form": CommentForm(),
         }
@@ -347,6 +350,30 @@ class ClearanceAskView(SectionEditView):
                     asked,
                 )
                 % {"count": asked, "number": version.number},
+            )
+        return redirect(version)
+
+
+class PublicationAskView(SectionEditView):
+    """Ask the organisations behind what a circulation copy would withhold."""
+
+    permission_required = "positions.export_paper"
+
+    def post(self, request, slug, number):
+        version = self.version(number)
+        try:
+            asked = circulation.publication_ask(version=version, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s person was asked whether their inputs may be public.",
+                    "%(count)s people were asked whether their inputs may be public.",
+                    asked,
+                )
+                % {"count": asked},
             )
         return redirect(version)
 

@@ -143,6 +143,7 @@ class Notification(models.Model):
         CLEARANCE_ASKED = "clearance_asked", _("Clearance asked")
         INPUT_HIDDEN = "input_hidden", _("Input hidden")
         INPUT_CITED = "input_cited", _("Input cited in an approved version")
+        PUBLICATION_ASKED = "publication_asked", _("Publication of an input asked")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -40,6 +40,10 @@ def message(notification: Notification) -> str:
             "%(actor)s asks %(organisation)s to clear version %(number)s of %(paper)s."
         ),
         Kind.INPUT_HIDDEN: _("Your input %(reference)s was hidden by the directorate: %(reason)s"),
+        Kind.PUBLICATION_ASKED: _(
+            "%(actor)s asks whether your input %(reference)s may be public, so that copies "
+            "of %(paper)s for circulation may quote it."
+        ),
         Kind.INPUT_CITED: _(
             "Your input %(reference)s is cited in the approved version %(number)s of %(paper)s."
         ),
