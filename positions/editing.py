@@ -253,13 +253,51 @@ def aggregation_merge(
             continue
         merged.append(kept.draft())
         edited.add(position)
-        texts = {paragraph.text for paragraph in kept.paragraphs}
-        for n, paragraph in enumerate(draft.paragraphs):
-            if paragraph.text in texts:
-                continue
-            new = tuple(i for i in paragraph.source_ids if i not in cited)
-            suggestions.append(SuggestionDraft(key, n, paragraph.text, paragraph.source_ids, new))
+        suggestions += _suggestions(key, draft, kept, cited)
     return merged, edited, suggestions
+
+
+MATCH_SOURCES = 0.5  # share of sources in common for an engine paragraph to be "that one"
+
+
+def _suggestions(key, draft: SectionDraft, kept: StoredSection, cited: set[int]):
+    """The engine's paragraphs that tell the kept section something new, each placed by
+    content: it replaces the kept paragraph resting on the same inputs, or is added at
+    the end. Lines without sources (the count, the lead-ins) and rewordings of what the
+    section already says from the same inputs are not offered."""
+    texts = {paragraph.text for paragraph in kept.paragraphs}
+    in_section = {i for paragraph in kept.paragraphs for i in paragraph.source_ids}
+    found, added = [], 0
+    for paragraph in draft.paragraphs:
+        if paragraph.text in texts or not paragraph.source_ids:
+            continue
+        new = tuple(i for i in paragraph.source_ids if i not in cited)
+        match = _matching_paragraph(paragraph, kept.paragraphs)
+        if not new and (match is not None or set(paragraph.source_ids) <= in_section):
+            continue
+        if match is None:
+            match = len(kept.paragraphs) + added
+            added += 1
+        found.append(SuggestionDraft(key, match, paragraph.text, paragraph.source_ids, new))
+    return found
+
+
+def _matching_paragraph(paragraph: ParagraphDraft, kept: list[ParagraphDraft]) -> int | None:
+    """The kept paragraph that says the same point: the one sharing most of its sources
+    (at least MATCH_SOURCES of the two together), else the closest text (CARRY_RATIO)."""
+    theirs = set(paragraph.source_ids)
+    best, best_share = None, 0.0
+    for n, mine in enumerate(kept):
+        union = theirs | set(mine.source_ids)
+        share = len(theirs & set(mine.source_ids)) / len(union) if union else 0.0
+        if share > best_share:
+            best, best_share = n, share
+    if best is not None and best_share >= MATCH_SOURCES:
+        return best
+    for n, mine in enumerate(kept):
+        if difflib.SequenceMatcher(None, paragraph.text, mine.text).ratio() >= CARRY_RATIO:
+            return n
+    return None
 
 
 def suggestions_store(*, version: DraftVersion, suggestions: list[SuggestionDraft]) -> None:

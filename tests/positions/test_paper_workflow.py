@@ -257,3 +257,21 @@ def test_participants_see_which_approved_paragraphs_cite_their_inputs(world, log
     page = login(world.ngo_participant).get(f"/c/{world.consultation.slug}/paper/feedback/")
     assert page.status_code == 200
     assert cited[0].reference in page.content.decode()
+
+
+def test_suggestions_are_placed_by_content_never_over_the_officers_prose(world):
+    cited = inputs_for(world)
+    v1 = aggregate(world)
+    engine = _section(v1, _issue_key(world))
+    point = next(p for p in engine.paragraphs if p.source_ids)
+    prose = "Posisi Indonesia: perlindungan menyeluruh, dari desa sampai kepulangan."
+    _edit(world, v1, f"{prose}\n\n{point.text}")
+    (new,) = inputs_for(world, text=cited[0].text, orgs=[world.uninvited])
+
+    aggregate(world)
+
+    suggestions = list(Suggestion.objects.filter(status="pending"))
+    # not the engine's count line, and nothing offered in place of the officer's prose
+    assert all(s.sources.exists() for s in suggestions)
+    assert all(s.position != 0 for s in suggestions)
+    assert any(s.position == 1 and new in s.new_sources.all() for s in suggestions)
