@@ -65,6 +65,24 @@ def _sort_labels() -> dict:
     return labels
 
 
+class LabelledDateRange(django_filters.widgets.DateRangeWidget):
+    """Two date fields under one label: each gets its own accessible name ("from",
+    "until"), since a <label> names only the first."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"type": "date", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(
+            context["widget"]["subwidgets"],
+            (_("Submitted from"), _("Submitted until")),
+            strict=False,
+        ):
+            subwidget["attrs"]["aria-label"] = str(label)
+        return context
+
+
 class InputFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     session = django_filters.ModelChoiceFilter(
@@ -95,7 +113,7 @@ class InputFilter(django_filters.FilterSet):
         widget=PlainSelect, choices=Input.Status.choices, label=_("Status")
     )
     submitted = django_filters.DateFromToRangeFilter(
-        field_name="submitted_at__date", label=_("Submitted between")
+        field_name="submitted_at__date", label=_("Submitted between"), widget=LabelledDateRange
     )
     tag = django_filters.ModelChoiceFilter(
         widget=PlainSelect, field_name="tags", queryset=Tag.objects.none(), label=_("Tag")

@@ -522,10 +522,26 @@ class AuditEvent(models.Model):
 
     @staticmethod
     def _describe(values: dict) -> str:
-        return "; ".join(
-            f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
-            for key, value in values.items()
-        )
+        """The recorded values in words: "Hidden", "Status: Submitted", "Tags: a, b"."""
+        return "; ".join(AuditEvent._describe_one(key, value) for key, value in values.items())
+
+    @staticmethod
+    def _describe_one(key: str, value) -> str:
+        if key == "hidden":
+            return str(_("Hidden") if value else _("Shown"))
+        labels = {
+            "status": (_("Status"), Input.Status),
+            "confidentiality": (_("Who may read it"), Input.Confidentiality),
+        }
+        if key in labels:
+            label, choices = labels[key]
+            try:
+                return f"{label}: {choices(value).label}"
+            except ValueError:
+                return f"{label}: {value}"
+        names = {"tags": _("Tags")}
+        text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        return f"{names.get(key, key)}: {text}"
 
     @property
     def before_text(self) -> str:

@@ -30,6 +30,7 @@ from consult.forms import (
 )
 from consult.models import Input, InputAttachment
 from stakeholders import services as stakeholder_services
+from stakeholders.predicates import speaking_organisations
 from stakeholders.selectors import convening_organisations, participant_organisation
 
 
@@ -472,7 +473,10 @@ class MyInputsView(LoginRequiredMixin, View):
     def get(self, request):
         inputs = selectors.input_list_for_user(user=request.user)
         page = Paginator(inputs, 50).get_page(request.GET.get("page"))
-        return render(request, "consult/my_inputs.html", {"inputs": page, "page": page})
+        # an observer follows consultations and sends nothing: the empty list says so
+        speaks = bool(speaking_organisations(request.user))
+        context = {"inputs": page, "page": page, "speaks": speaks}
+        return render(request, "consult/my_inputs.html", context)
 
 
 class PublishedInputsView(SessionMixin, View):

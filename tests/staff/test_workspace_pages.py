@@ -287,3 +287,59 @@ def test_query_count_does_not_grow_from_10_to_1000_inputs(world, login, url):
 
     assert small == large
     assert large <= 16
+
+
+def test_the_audit_trail_says_what_changed_in_words_in_the_readers_language(world, client):
+    a = _input(world)
+    moderation.input_hide(input=a, reason="dup", actor=world.director)
+    moderation.input_status_set(input=a, status=Input.Status.WITHDRAWN, actor=world.staff)
+    client.force_login(world.staff)
+
+    page = client.get(
+        reverse("staff:audit", args=[world.consultation.slug]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    content = page.content.decode()
+
+    assert "hidden: False" not in content
+    assert "status: submitted" not in content
+    assert "<td>Hidden</td>" in content
+    assert "Status: Withdrawn" in content
+    assert "Status: Submitted" in content
+
+
+def test_the_staff_tabs_lead_to_the_paper_and_its_exports(world, login):
+    page = login(world.staff).get(reverse("staff:dashboard", args=[world.consultation.slug]))
+
+    content = page.content.decode()
+    assert reverse("positions:paper_detail", args=[world.consultation.slug]) in content
+    assert reverse("positions:exports", args=[world.consultation.slug]) in content
+
+
+def test_an_observer_is_not_told_their_organisation_has_no_inputs(world, client):
+    _input(world)  # the NGO has inputs; the observer follows, and sends none
+    client.force_login(world.observer)
+
+    content = client.get(reverse("consult:my_inputs"), HTTP_ACCEPT_LANGUAGE="en").content
+    assert b"has no inputs yet" not in content
+    assert b"observer" in content
+
+
+def test_dashboard_figures_agree_in_number(world, client):
+    hidden = _input(world)
+    moderation.input_hide(input=hidden, reason="dup", actor=world.staff)
+    client.force_login(world.staff)
+
+    page = client.get(
+        reverse("staff:dashboard", args=[world.consultation.slug]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "<strong>1</strong> input hidden" in page.content.decode()
+
+
+def test_both_date_fields_of_the_submitted_filter_have_a_name(world, login):
+    page = login(world.staff).get(reverse("positions:exports", args=[world.consultation.slug]))
+
+    content = page.content.decode()
+    for n in (0, 1):
+        field = content[content.index(f'id="id_submitted_{n}"') - 200 :]
+        field = field[: field.index(">", 200) + 1]
+        assert "aria-label=" in field or f'for="id_submitted_{n}"' in content
