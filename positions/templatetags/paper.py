@@ -1,8 +1,10 @@
 from django import template
+from django.urls import reverse
 
 from positions.editing import markdown_render
 from positions.exports.document import unsourced
 from positions.visibility import paragraph_read, reader_for
+from stakeholders.predicates import speaking_organisations
 
 register = template.Library()
 
@@ -24,3 +26,16 @@ def paragraph_as_read(context, paragraph, kind, consultation):
 def without_source(paragraph, section) -> bool:
     """Rewritten by hand in an issue or the summary, citing no input."""
     return unsourced(section, paragraph)
+
+
+@register.simple_tag(takes_context=True)
+def source_url(context, source, consultation) -> str:
+    """Where a paragraph's source leads this reader: staff to the input's page in the
+    workspace, the input's own organisation to its receipt, anyone else nowhere (the
+    reference is shown without a link rather than a link to "Not allowed")."""
+    user = context["user"]
+    if user.has_perm("consult.view_workspace", consultation):
+        return reverse("staff:input", args=[consultation.slug, source.pk])
+    if source.organisation_id in speaking_organisations(user):
+        return source.get_absolute_url()
+    return ""
