@@ -271,6 +271,8 @@ class InputCreateView(SessionMixin, View):
         if not form.is_valid():
             return self.render(request, form, status=400)
         submit = "submit" in request.POST
+        existing = self.existing_input()
+        was_sent = existing is not None and existing.status == Input.Status.SUBMITTED
         try:
             input = self.save(request, form, submit)
         except services.LateSubmission as late:
@@ -280,9 +282,12 @@ class InputCreateView(SessionMixin, View):
             form_errors_to_form(form, error)
             return self.render(request, form, status=400)
         if submit:
-            messages.success(
-                request, _("Your input %(ref)s was submitted.") % {"ref": input.reference}
+            sent = (
+                _("Your changes to input %(ref)s were saved.")
+                if was_sent
+                else _("Your input %(ref)s was submitted.")
             )
+            messages.success(request, sent % {"ref": input.reference})
             return redirect(input)
         messages.success(request, _("Saved."))
         return redirect("consult:input_edit", pk=input.pk)

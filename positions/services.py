@@ -285,7 +285,9 @@ def _store(run: AggregationRun, sections: list[SectionDraft]) -> DraftVersion:
         sections=sections,
         created_by=run.requested_by,
         origin=DraftVersion.Origin.AGGREGATION,
-        note=_("Aggregation run %(run)s") % {"run": run.pk},
+        # no note: the version's origin says "Aggregation" in each reader's language,
+        # where a note would keep the language of whoever started the run
+        note="",
         edited=edited,
         based_on=latest_version(run.paper),
     )

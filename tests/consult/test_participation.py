@@ -236,6 +236,9 @@ def test_edit_after_submit_keeps_revisions_and_staff_see_them(login, world, url,
     assert (input.status, input.text) == (Input.Status.SUBMITTED, "Teks yang diperbaiki.")
     staff_page = login(world.staff).get(input.get_absolute_url()).content.decode()
     assert data["text"] in staff_page  # the first revision is shown to staff
+    # a correction of a sent input is said to be saved, not submitted again
+    told = [str(m) for m in response.wsgi_request._messages]
+    assert any("were saved" in m or "disimpan" in m for m in told), told
 
 
 def test_editing_stops_when_the_session_closes(login, world, url, data):
