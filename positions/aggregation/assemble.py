@@ -212,6 +212,9 @@ def draft_structure(
                         "kinds": point.kinds,
                         "label": point.label,
                         "opposing": list(point.opposing),
+                        "opposing_kinds": point.opposing_kinds,
+                        "supporting": list(point.supporting),
+                        "needs_translation": point.needs_translation,
                         "consensus_score": point.consensus_score,
                         "languages": list(point.languages),
                     }
