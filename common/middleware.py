@@ -5,6 +5,8 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 # The session records the last request at most this often, so reading pages does not
 # write the session row on every request.
@@ -61,3 +63,21 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class WorkspaceLanguageMiddleware(LocaleMiddleware):
+    """The interface speaks the workspace's language (LANGUAGE_CODE) until a person picks
+    another with the header's buttons (a cookie); a browser's Accept-Language does not
+    choose for them, unless LANGUAGE_FROM_BROWSER says it may. The API, whose clients
+    carry no cookie, keeps to Accept-Language."""
+
+    def process_request(self, request):
+        if settings.LANGUAGE_FROM_BROWSER or request.path.startswith("/api/"):
+            return super().process_request(request)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or settings.LANGUAGE_CODE
+        try:
+            language = translation.get_supported_language_variant(chosen)
+        except LookupError:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -29,10 +29,9 @@ def test_after_five_wrong_passwords_the_right_one_is_refused_with_a_message(worl
 
 def test_the_lockout_page_speaks_english_to_an_english_reader(world, client):
     _fail(client, "/login/", "staff", 5)
+    client.cookies["django_language"] = "en"  # the reader chose English
 
-    response = client.post(
-        "/login/", {"username": "staff", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post("/login/", {"username": "staff", "password": PASSWORD})
 
     assert "Too many failed sign-ins" in response.content.decode()
 

@@ -40,9 +40,9 @@ def test_the_staff_page_of_an_input_shows_everything_of_it(world, login):
         status="draft",
     )
 
-    page = login(world.staff).get(
-        reverse("staff:input", args=[world.consultation.slug, input.pk]), HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"  # the person chose English
+    page = client.get(reverse("staff:input", args=[world.consultation.slug, input.pk]))
 
     content = page.content.decode()
     assert "Hapus biaya penempatan." in content

@@ -15,11 +15,11 @@ def test_tagging_three_inputs_with_two_tags_says_three_inputs(world, client):
         for _ in range(3)
     ]
     client.force_login(world.staff)
+    client.cookies["django_language"] = "en"
 
     response = client.post(
         f"/c/{world.consultation.slug}/staff/inputs/tags/",
         {"inputs": [i.pk for i in inputs], "tags": "biaya, perlindungan", "action": "add"},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["Tags changed on 3 inputs."]
