@@ -2,6 +2,7 @@ from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -12,6 +13,7 @@ from config.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("help/", TemplateView.as_view(template_name="help.html"), name="help"),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Swagger UI and Redoc style their widgets inline and Redoc starts from an inline
