@@ -28,7 +28,7 @@ from consult.forms import (
     ThematicIssueForm,
     WithdrawForm,
 )
-from consult.models import Input, InputAttachment
+from consult.models import Input, InputAttachment, InputModeration
 from stakeholders import services as stakeholder_services
 from stakeholders.predicates import speaking_organisations
 from stakeholders.selectors import convening_organisations, participant_organisation
@@ -370,6 +370,8 @@ class InputDetailView(LoginRequiredMixin, PermissionRequiredMixin, View):
             "may_withdraw": user.has_perm("consult.withdraw_input", input),
             "may_confirm": user.has_perm("consult.confirm_input", input),
             "may_publish": user.has_perm("consult.consent_publication", input),
+            # its own organisation is told that, and why, the input was hidden
+            "hidden": InputModeration.objects.filter(input=input, is_hidden=True).first(),
             "shows_revisions": user.has_perm("consult.change_consultation", input),
         }
         return render(request, "consult/input_detail.html", context)

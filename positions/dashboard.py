@@ -71,11 +71,19 @@ class DashboardView(ConsultationMixin, View):
             .select_related("created_by", "paper__consultation")
             .order_by("-number")[:5]
         )
+        awaiting = list(
+            DraftVersion.objects.filter(
+                paper__consultation=consultation, status=DraftVersion.Status.IN_REVIEW
+            )
+            .select_related("created_by", "paper__consultation")
+            .order_by("number")
+        )
         context = {
             "consultation": consultation,
             "figures": figures,
             "chart": weekly_chart(figures["weekly"]),
             "open_runs": runs,
             "drafts": drafts,
+            "awaiting_review": awaiting,
         }
         return render(request, "positions/dashboard.html", context)

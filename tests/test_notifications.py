@@ -78,3 +78,26 @@ def test_nobody_reads_anothers_notifications(world, login):
     page = login(world.staff).get("/notifications/").content.decode()
     assert "A asks you" not in page
     assert "meminta Anda" not in page
+
+
+def test_the_input_page_says_it_was_hidden_and_why(world, login):
+    input = inputs_for(world, orgs=[world.ngo])[0]
+    moderation.input_hide(input=input, reason="Di luar topik konsultasi.", actor=world.staff)
+
+    page = login(world.ngo_participant).get(input.get_absolute_url()).content.decode()
+
+    assert "disembunyikan oleh direktorat" in page
+    assert "Di luar topik konsultasi." in page
+
+
+def test_the_director_sees_the_versions_awaiting_review(world, login):
+    from django.urls import reverse
+
+    inputs_for(world)
+    version = aggregate(world)
+    review.version_transition(version=version, move="submit", actor=world.staff)
+
+    page = login(world.director).get(reverse("staff:dashboard", args=[world.consultation.slug]))
+
+    section = page.content.decode().split('id="review-h"')[1].split("</section>")[0]
+    assert version.get_absolute_url() in section
