@@ -28,13 +28,21 @@ equal support and is shown to staff, the label stays the plain rule above.
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from common.text import language_detect, normalise, words
+from positions.aggregation.decisions import (
+    GROUPING,
+    DecisionOutcome,
+    DecisionRecord,
+    decisions_check,
+    excluded_inputs,
+    grouping_apply,
+)
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.glossary import GLOSSARY, feature_of, glossary_entries
 from positions.aggregation.grouping import cluster, tfidf
@@ -87,6 +95,8 @@ class KeyPoint:
     opposing_kinds: dict[str, int] = field(default_factory=dict)
     # no statement of the group is in the paper's language: the officer translates
     needs_translation: bool = False
+    engine_label: str = ""  # the engine's label, where staff set another
+    decisions: tuple[int, ...] = ()  # the staff decisions that shaped this key point
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,7 @@ class IssueResult:
     # (id, organisation, text) of inputs in no key point: shown one by one in the draft
     other_points: tuple[tuple[int, str, str], ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
+    decisions: tuple[DecisionOutcome, ...] = ()  # staff decisions applied or void
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -150,6 +161,7 @@ class IssueResult:
             other_sources=tuple(data["other_sources"]),
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             kinds=data["kinds"],
+            decisions=tuple(DecisionOutcome(**d) for d in data.get("decisions", ())),
         )
 
 
@@ -198,10 +210,18 @@ def _kind_counts(organisations: Iterable[str], kind_of: dict[str, str]) -> dict[
 
 
 def issue_aggregate(
-    issue: IssueRecord, inputs: Sequence[InputRecord], *, params: Params, language: str
+    issue: IssueRecord,
+    inputs: Sequence[InputRecord],
+    *,
+    params: Params,
+    language: str,
+    decisions: Sequence[DecisionRecord] = (),
 ) -> IssueResult:
-    """Everything the draft says about one issue, from that issue's submitted inputs."""
+    """Everything the draft says about one issue, from that issue's submitted inputs,
+    with staff's decisions on the grouping replayed (`decisions.py`)."""
     inputs = sorted(inputs, key=lambda record: record.id)
+    decisions, void = decisions_check(decisions, {record.id for record in inputs})
+    excluded = excluded_inputs(decisions)
     kind_of = {record.organisation: record.organisation_kind for record in inputs}
     issue_kinds = _kind_counts(kind_of, kind_of)
     if not inputs:
@@ -233,7 +253,7 @@ def issue_aggregate(
     statements: list[_Statement] = []
     features: list[list[str]] = []
     for index, record in enumerate(inputs):
-        if index in duplicate:
+        if index in duplicate or record.id in excluded:
             continue
         lang = languages[index]
         for sentence in splits[index]:
@@ -253,6 +273,7 @@ def issue_aggregate(
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
     labels = _input_labels(matrix, statements, params)
+    labels = _decided_labels(labels, statements, inputs, groups, decisions)
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
     order = np.argsort(labels, kind="stable")  # rows of each label, in row order
@@ -288,6 +309,7 @@ def issue_aggregate(
                     rec_rows, centroid, statements, matrix, inputs, members_of, language
                 )
             )
+    key_points = _decided_points(key_points, statements, inputs, decisions, names, language)
     order = sorted(
         range(len(key_points)),
         key=lambda i: (
@@ -321,7 +343,60 @@ def issue_aggregate(
             if i not in grouped and i not in duplicate and i in spoke
         ),
         kinds=issue_kinds,
+        decisions=tuple(
+            sorted([DecisionOutcome(d.id, True) for d in decisions] + void, key=lambda o: o.id)
+        ),
     )
+
+
+def _decided_labels(labels, statements, inputs, groups, decisions) -> np.ndarray:
+    """The statements' key points after staff's merges, moves and splits. A decision
+    naming a copy in a campaign acts on the letter that stands for it."""
+    grouping = [d for d in decisions if d.kind in GROUPING]
+    if not grouping or not statements:
+        return labels
+    stands_for = {inputs[m].id: inputs[group[0]].id for group in groups for m in group}
+    by_input = {inputs[st.input_index].id: int(labels[r]) for r, st in enumerate(statements)}
+    resolved = [
+        replace(
+            d,
+            anchors=tuple(stands_for.get(i, i) for i in d.anchors),
+            targets=tuple(stands_for.get(i, i) for i in d.targets),
+        )
+        for d in grouping
+    ]
+    decided = grouping_apply(by_input, resolved)
+    return np.array([decided[inputs[st.input_index].id] for st in statements], dtype=np.int64)
+
+
+def _decided_points(key_points, statements, inputs, decisions, names, language):
+    """Names, labels and representative statements as staff set them."""
+    naming = [d for d in decisions if d.kind in ("rename", "relabel", "represent")]
+    if not naming:
+        return key_points
+    key_points = list(key_points)
+    for decision in naming:
+        anchor = decision.anchors[0]
+        n = next((n for n, p in enumerate(key_points) if anchor in p.sources), None)
+        if n is None:
+            continue
+        point = key_points[n]
+        changes: dict = {"decisions": (*point.decisions, decision.id)}
+        if decision.kind == "rename":
+            changes["name"] = (decision.name_en if language == "en" else decision.name_id) or (
+                decision.name_id or decision.name_en
+            )
+        elif decision.kind == "relabel":
+            changes["label"] = decision.label
+            changes["engine_label"] = point.engine_label or point.label
+        else:
+            own = next((st for st in statements if inputs[st.input_index].id == anchor), None)
+            if own is not None:
+                changes["statement"] = own.text
+                changes["statement_source"] = anchor
+                changes["needs_translation"] = own.language != language
+        key_points[n] = replace(point, **changes)
+    return key_points
 
 
 _DISAGREE_CUES = ("setuju", "sependapat", "mendukung", "menolak", "keberatan", "agree",

@@ -1,0 +1,106 @@
+"""Staff's corrections of the grouping, as constraints every run replays.
+
+No engine groups free text perfectly, and a run must not bring back a mistake an officer
+has corrected. So a decision is not an edit of one version: it is a constraint on the
+grouping, anchored on inputs (which every run sees again), never on a key point (which
+has no identity from one run to the next). Each run applies the decisions of its issue
+in the order they were taken; new inputs are placed by the engine around them.
+
+- ``exclude``: the anchors (a courtesy line, a procedural remark, an off-topic input) are
+  in no key point and not among the other points either; still counted as inputs.
+- ``merge``: the key points holding the anchors become one.
+- ``move``: the anchors join the key point holding ``targets[0]``; with no target they
+  form a key point of their own.
+- ``split``: the anchors leave their key point and form one of their own.
+- ``rename``: the key point holding ``anchors[0]`` is called ``name_id`` / ``name_en``.
+- ``relabel``: it is labelled ``label`` (the engine's label stays on the key point).
+- ``represent``: its statement is the first statement of ``anchors[0]``.
+
+A decision whose anchors or targets are not among the issue's inputs of this run (the
+input was withdrawn, hidden, moved to another issue, or changed, which the caller
+reports by leaving it out) is void: reported with its reason, never silently dropped.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+KINDS = ("exclude", "merge", "move", "split", "rename", "relabel", "represent")
+GROUPING = ("merge", "move", "split")
+LABELS = ("consensus", "divergent", "single-source")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    id: int
+    kind: str
+    anchors: tuple[int, ...]
+    targets: tuple[int, ...] = ()
+    name_id: str = ""
+    name_en: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionOutcome:
+    id: int
+    applied: bool
+    reason: str = ""  # why a decision is void
+
+
+def decisions_check(
+    decisions: Sequence[DecisionRecord], input_ids: set[int]
+) -> tuple[list[DecisionRecord], list[DecisionOutcome]]:
+    """The decisions that can apply to this run's inputs, in order, and the void ones."""
+    live, void = [], []
+    for decision in sorted(decisions, key=lambda d: d.id):
+        missing = [i for i in (*decision.anchors, *decision.targets) if i not in input_ids]
+        if decision.kind not in KINDS:
+            void.append(DecisionOutcome(decision.id, False, f"unknown decision {decision.kind}"))
+        elif not decision.anchors:
+            void.append(DecisionOutcome(decision.id, False, "no input named"))
+        elif missing:
+            void.append(
+                DecisionOutcome(
+                    decision.id,
+                    False,
+                    "inputs no longer in this issue's submitted inputs: "
+                    + ", ".join(str(i) for i in missing),
+                )
+            )
+        elif decision.kind == "relabel" and decision.label not in LABELS:
+            void.append(DecisionOutcome(decision.id, False, f"unknown label {decision.label}"))
+        else:
+            live.append(decision)
+    return live, void
+
+
+def excluded_inputs(decisions: Sequence[DecisionRecord]) -> set[int]:
+    return {i for d in decisions if d.kind == "exclude" for i in d.anchors}
+
+
+def grouping_apply(labels: dict[int, int], decisions: Sequence[DecisionRecord]) -> dict[int, int]:
+    """Input id → key point label after the merges, moves and splits, in order.
+
+    Labels of new key points (a split, a move to no target) come after the engine's;
+    the result is renumbered later by first appearance, so it stays deterministic."""
+    labels = dict(labels)
+    fresh = max(labels.values(), default=-1) + 1
+    for decision in decisions:
+        anchors = [i for i in decision.anchors if i in labels]
+        if decision.kind == "merge" and anchors:
+            into = labels[anchors[0]]
+            merged = {labels[i] for i in anchors}
+            for input_id, label in labels.items():
+                if label in merged:
+                    labels[input_id] = into
+        elif decision.kind == "move" and anchors:
+            target = labels.get(decision.targets[0]) if decision.targets else None
+            if target is None:
+                target, fresh = fresh, fresh + 1
+            for i in anchors:
+                labels[i] = target
+        elif decision.kind == "split" and anchors:
+            for i in anchors:
+                labels[i] = fresh
+            fresh += 1
+    return labels

@@ -1,0 +1,117 @@
+"""Staff's decisions on the grouping, replayed by the core on plain records (no database):
+each decision's effect, void decisions, determinism, and new inputs placed around them."""
+
+import random
+
+from positions.aggregation import Params, issue_aggregate
+from positions.aggregation.decisions import DecisionRecord as D
+from tests.positions.test_aggregation_core import ISSUE, TEXTS, records
+
+
+def run(inputs, decisions=(), language="en"):
+    return issue_aggregate(ISSUE, inputs, params=Params(), language=language, decisions=decisions)
+
+
+def groups(result):
+    return sorted(tuple(sorted(p.sources)) for p in result.key_points)
+
+
+def point_of(result, source):
+    return next((p for p in result.key_points if source in p.sources), None)
+
+
+def test_without_decisions_the_engine_finds_three_points():
+    assert groups(run(records())) == [(1, 2, 3), (4, 5, 6), (7, 8)]
+
+
+def test_merge_makes_one_key_point_of_two():
+    result = run(records(), [D(1, "merge", (1, 7))])
+
+    assert groups(result) == [(1, 2, 3, 7, 8), (4, 5, 6)]
+    assert [(o.id, o.applied) for o in result.decisions] == [(1, True)]
+
+
+def test_split_takes_the_chosen_inputs_out_into_a_point_of_their_own():
+    result = run(records(), [D(1, "split", (2, 3))])
+
+    assert groups(result) == [(2, 3), (4, 5, 6), (7, 8)]  # 1 alone is no key point
+    assert any(source == 1 for source, _org, _text in result.other_points)
+
+
+def test_move_puts_an_input_in_another_point_or_a_new_one():
+    moved = run(records(), [D(1, "move", (3,), targets=(7,))])
+    assert groups(moved) == [(1, 2), (3, 7, 8), (4, 5, 6)]
+
+    alone = run(records(), [D(1, "move", (2, 3), targets=())])
+    assert groups(alone) == [(2, 3), (4, 5, 6), (7, 8)]
+
+
+def test_an_excluded_input_is_in_no_key_point_and_not_among_other_points():
+    result = run(records(), [D(1, "exclude", (8,))])
+
+    assert groups(result) == [(1, 2, 3), (4, 5, 6)]
+    assert 8 not in {source for source, _org, _text in result.other_points}
+    assert result.inputs == 8  # still counted
+
+
+def test_rename_relabel_and_represent_keep_the_engines_label_visible():
+    decisions = [
+        D(1, "rename", (1,), name_id="Perdagangan orang", name_en="Trafficking in persons"),
+        D(2, "relabel", (4,), label="consensus"),
+        D(3, "represent", (2,)),
+    ]
+    english = run(records(), decisions)
+    indonesian = run(records(), decisions, language="id")
+
+    assert point_of(english, 1).name == "Trafficking in persons"
+    assert point_of(indonesian, 1).name == "Perdagangan orang"
+    smuggling = point_of(english, 4)
+    assert (smuggling.label, smuggling.engine_label) == ("consensus", "divergent")
+    assert point_of(english, 2).statement_source == 2
+    assert point_of(english, 2).statement == TEXTS[1][4]
+    assert set(point_of(english, 1).decisions) == {1, 3}
+
+
+def test_a_decision_on_a_withdrawn_input_is_void_with_its_reason_never_dropped():
+    withdrawn = [r for r in records() if r.id != 7]
+
+    result = run(withdrawn, [D(1, "merge", (1, 7)), D(2, "exclude", (8,))])
+
+    outcomes = {o.id: o for o in result.decisions}
+    assert not outcomes[1].applied
+    assert "7" in outcomes[1].reason
+    assert outcomes[2].applied
+
+
+def test_the_same_inputs_and_decisions_in_any_order_give_the_same_result():
+    decisions = [D(2, "split", (2, 3)), D(1, "merge", (1, 7)), D(3, "exclude", (5,))]
+    shuffled_inputs, shuffled_decisions = records(), list(decisions)
+    random.Random(3).shuffle(shuffled_inputs)
+    random.Random(3).shuffle(shuffled_decisions)
+
+    assert run(records(), decisions) == run(shuffled_inputs, shuffled_decisions)
+    assert run(records(), decisions).to_dict() == run(records(), decisions).to_dict()
+
+
+def test_a_rerun_with_new_inputs_keeps_the_decisions_and_places_the_new_ones():
+    decisions = [D(1, "merge", (1, 7)), D(2, "exclude", (8,))]
+    new = records(
+        [("ILO Jakarta", "international", "en", "", "Trafficking in persons must be prosecuted.")],
+        start=30,
+    )
+
+    result = run(records() + new, decisions)
+
+    merged = point_of(result, 1)
+    assert {1, 2, 3, 7, 30} <= set(merged.sources)
+    assert point_of(result, 8) is None
+
+
+def test_the_outcomes_survive_the_stored_result():
+    from positions.aggregation.pipeline import IssueResult
+
+    result = run(records(), [D(1, "merge", (1, 7)), D(2, "merge", (1, 99))])
+
+    again = IssueResult.from_dict(result.to_dict())
+    assert again == result
+    assert [o.applied for o in again.decisions] == [True, False]
