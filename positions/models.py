@@ -320,6 +320,59 @@ class AggregationIssueResult(models.Model):
         return f"run {self.run_id} issue {self.code}"
 
 
+class KeyPointDecision(models.Model):
+    """A correction of the grouping by the directorate, replayed by every later run.
+
+    Anchored on inputs, not on a key point of one run (key points have no identity from
+    one run to the next); see positions/aggregation/decisions.py for what each kind does.
+    """
+
+    class Kind(models.TextChoices):
+        EXCLUDE = "exclude", _("Exclude from every key point")
+        MERGE = "merge", _("Merge key points")
+        MOVE = "move", _("Move to another key point")
+        SPLIT = "split", _("Split off a key point")
+        RENAME = "rename", _("Rename a key point")
+        RELABEL = "relabel", _("Set the label")
+        REPRESENT = "represent", _("Choose the representative statement")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="key_point_decisions"
+    )
+    issue = models.ForeignKey(ThematicIssue, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("decision"), max_length=20, choices=Kind.choices)
+    anchors = models.JSONField(_("inputs"), default=list)
+    targets = models.JSONField(default=list, blank=True)
+    name_id = models.CharField(_("name in Indonesian"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    label = models.CharField(_("label"), max_length=20, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["consultation", "issue", "pk"]
+        verbose_name = _("key point decision")
+        verbose_name_plural = _("key point decisions")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.anchors}"
+
+    def record(self) -> dict:
+        """As the run's manifest keeps it and the core reads it (DecisionRecord)."""
+        return {
+            "id": self.pk,
+            "kind": self.kind,
+            "anchors": list(self.anchors),
+            "targets": list(self.targets),
+            "name_id": self.name_id,
+            "name_en": self.name_en,
+            "label": self.label,
+        }
+
+
 class GlossaryTerm(models.Model):
     """A domain term in Indonesian and its English equivalent, added by staff.
 

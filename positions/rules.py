@@ -26,6 +26,8 @@ rules.add_perm("positions.edit_paper", is_consultation_staff)
 # line ministries clearing a draft comment on its sections; they do not edit
 rules.add_perm("positions.comment_paper", is_consultation_staff | is_clearing)
 rules.add_perm("positions.ask_clearance", is_consultation_staff)
+# correcting the grouping (merge, split, move, exclude, rename, relabel): the directorate
+rules.add_perm("positions.decide_grouping", is_consultation_staff)
 rules.add_perm("positions.request_review", is_consultation_staff)
 rules.add_perm("positions.approve_paper", is_consultation_director)
 rules.add_perm("positions.request_changes", is_consultation_director)

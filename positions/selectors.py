@@ -25,6 +25,7 @@ from positions.models import (
     AggregationRun,
     DraftVersion,
     GlossaryTerm,
+    KeyPointDecision,
     PaperExport,
     Paragraph,
     ParagraphSource,
@@ -227,6 +228,17 @@ def run_snapshot_take(*, run: AggregationRun) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) {sql}", params)  # noqa: S608
         return cursor.rowcount
+
+
+def decisions_by_issue(*, consultation: Consultation) -> dict[str, list[dict]]:
+    """The directorate's decisions on the grouping, per issue code, as the run's manifest
+    keeps them (in the order they were taken)."""
+    by_issue: dict[str, list[dict]] = {}
+    for decision in KeyPointDecision.objects.filter(consultation=consultation).select_related(
+        "issue"
+    ):
+        by_issue.setdefault(decision.issue.code, []).append(decision.record())
+    return by_issue
 
 
 def run_snapshot_hash(*, run: AggregationRun) -> str:

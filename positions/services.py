@@ -1,5 +1,7 @@
 """Writes for position papers: papers, aggregation runs and the draft versions they make."""
 
+import hashlib
+import json
 import logging
 import platform
 import time
@@ -9,14 +11,14 @@ from importlib import metadata
 
 from celery import current_app
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
-from consult.models import Consultation
+from consult.models import Consultation, Input
 from positions import selectors
 from positions.aggregation import (
     PIPELINE_VERSION,
@@ -27,11 +29,13 @@ from positions.aggregation import (
     issue_aggregate,
     issue_section,
 )
+from positions.aggregation.decisions import DecisionRecord
 from positions.editing import aggregation_merge, latest_version, suggestions_store
 from positions.models import (
     AggregationIssueResult,
     AggregationRun,
     DraftVersion,
+    KeyPointDecision,
     PositionPaper,
 )
 from positions.versions import draft_version_create
@@ -150,12 +154,71 @@ def aggregation_run_begin(*, run_id: int) -> list[str]:
 
 def _manifest(run: AggregationRun) -> dict:
     params = _params()
+    decisions = selectors.decisions_by_issue(consultation=run.paper.consultation)
     return {
         "pipeline": PIPELINE_VERSION,
         "params": params.manifest(),
         "libraries": library_versions(),
         "input_set": selectors.run_snapshot_hash(run=run),
+        # staff's decisions as the run applies them, so the draft can be reproduced
+        "decisions": decisions,
+        "decisions_hash": hashlib.sha256(
+            json.dumps(decisions, sort_keys=True).encode()
+        ).hexdigest(),
     }
+
+
+@transaction.atomic
+def key_point_decide(
+    *,
+    consultation,
+    issue,
+    kind: str,
+    anchors: list[int],
+    user,
+    targets: list[int] = (),
+    name_id: str = "",
+    name_en: str = "",
+    label: str = "",
+    reason: str = "",
+) -> tuple[KeyPointDecision, AggregationRun]:
+    """Record a decision on the grouping of `issue` and start the run that writes the
+    version showing it; every later run replays it too."""
+    if not user.has_perm("positions.decide_grouping", consultation):
+        raise PermissionDenied
+    if kind not in KeyPointDecision.Kind.values:
+        raise ValidationError({"kind": _("Unknown decision.")})
+    named = {*anchors, *targets}
+    known = set(
+        Input.objects.filter(
+            pk__in=named, issue=issue, session__consultation=consultation
+        ).values_list("pk", flat=True)
+    )
+    if not anchors or named - known:
+        raise ValidationError(
+            {"anchors": _("Name inputs of this thematic issue for the decision.")}
+        )
+    if kind == KeyPointDecision.Kind.RENAME and not (name_id.strip() or name_en.strip()):
+        raise ValidationError({"name_id": _("Give the key point a name.")})
+    if kind == KeyPointDecision.Kind.RELABEL and (
+        label not in ("consensus", "divergent", "single-source") or not reason.strip()
+    ):
+        raise ValidationError({"label": _("Choose a label and say why.")})
+    decision = KeyPointDecision.objects.create(
+        consultation=consultation,
+        issue=issue,
+        kind=kind,
+        anchors=sorted(anchors),
+        targets=list(targets),
+        name_id=name_id.strip(),
+        name_en=name_en.strip(),
+        label=label,
+        reason=reason.strip(),
+        created_by=user,
+    )
+    paper = paper_get_or_create(consultation=consultation)
+    run = aggregation_run_start(paper=paper, requested_by=user)
+    return decision, run
 
 
 def library_versions() -> dict[str, str]:
@@ -195,7 +258,13 @@ def aggregation_issue_execute(*, run_id: int, code: str) -> bool:
             "glossary": tuple(map(tuple, run.manifest["params"]["glossary"])),
         }
     )
-    result = issue_aggregate(issue, inputs, params=params, language=run.paper.language)
+    decisions = [
+        DecisionRecord(**{**d, "anchors": tuple(d["anchors"]), "targets": tuple(d["targets"])})
+        for d in run.manifest.get("decisions", {}).get(code, [])
+    ]
+    result = issue_aggregate(
+        issue, inputs, params=params, language=run.paper.language, decisions=decisions
+    )
     with transaction.atomic():
         run = AggregationRun.objects.select_for_update().get(pk=run_id)
         if run.status != AggregationRun.Status.RUNNING:
