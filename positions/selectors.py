@@ -18,8 +18,8 @@ from django.db.models import (
 )
 from django.shortcuts import get_object_or_404
 
-from consult.models import Consultation, Input, InputRevision
-from positions.aggregation import InputRecord, IssueRecord, OutlineRecord
+from consult.models import Consultation, Input, InputRevision, ThematicIssue
+from positions.aggregation import InputRecord, IssueRecord, IssueResult, OutlineRecord
 from positions.aggregation.phrases import PHRASES
 from positions.models import (
     AggregationRun,
@@ -239,6 +239,52 @@ def decisions_by_issue(*, consultation: Consultation) -> dict[str, list[dict]]:
     ):
         by_issue.setdefault(decision.issue.code, []).append(decision.record())
     return by_issue
+
+
+def run_review(*, run: AggregationRun) -> list[dict]:
+    """What the review page shows of a run, per issue: each key point with its members
+    (the inputs, with organisation and language), the inputs in no key point, the
+    campaigns, and the decisions the run applied or found void. Four queries whatever
+    the number of inputs: the run's results, the issues, the inputs named, decisions."""
+    results = {r.code: IssueResult.from_dict(r.payload) for r in run.results.all()}
+    issues = list(
+        ThematicIssue.objects.filter(
+            consultation_id=run.paper.consultation_id, code__in=results
+        ).order_by("code")
+    )
+    named = {i for r in results.values() for p in r.key_points for i in p.sources}
+    named |= {source for r in results.values() for source, _org, _text in r.other_points}
+    inputs = {
+        i.pk: i
+        for i in Input.objects.filter(pk__in=named).select_related("organisation", "session")
+    }
+    decisions = {
+        d.pk: d for d in KeyPointDecision.objects.filter(consultation_id=run.paper.consultation_id)
+    }
+    review = []
+    for issue in issues:
+        result = results[issue.code]
+        review.append(
+            {
+                "issue": issue,
+                "result": result,
+                "points": [
+                    {
+                        "n": n,
+                        "point": point,
+                        "members": [inputs[i] for i in point.sources if i in inputs],
+                        "decisions": [decisions[d] for d in point.decisions if d in decisions],
+                    }
+                    for n, point in enumerate(result.key_points, start=1)
+                ],
+                "others": [inputs[s] for s, _o, _t in result.other_points if s in inputs],
+                "campaigns": [g for g in result.duplicate_groups if g.is_campaign],
+                "outcomes": [
+                    (decisions.get(o.id), o) for o in result.decisions if o.id in decisions
+                ],
+            }
+        )
+    return review
 
 
 def run_snapshot_hash(*, run: AggregationRun) -> str:

@@ -9,6 +9,12 @@ urlpatterns = [
     path("c/<slug:slug>/paper/import/", views.InputImportView.as_view(), name="input_import"),
     path("c/<slug:slug>/paper/runs/", views.RunStartView.as_view(), name="run_start"),
     path(
+        "c/<slug:slug>/paper/runs/<int:run_pk>/review/",
+        views.RunReviewView.as_view(),
+        name="run_review",
+    ),
+    path("c/<slug:slug>/paper/decisions/", views.DecisionView.as_view(), name="decision"),
+    path(
         "c/<slug:slug>/paper/runs/<int:run_pk>/",
         views.RunStatusView.as_view(),
         name="run_status",

@@ -24,7 +24,7 @@ from positions.forms import (
     NoteForm,
     SectionEditForm,
 )
-from positions.models import AggregationRun, DraftVersion, PaperExport, Suggestion
+from positions.models import AggregationRun, DraftVersion, KeyPointDecision, PaperExport, Suggestion
 from positions.visibility import reader_for
 
 
@@ -129,6 +129,69 @@ class RunStartView(PaperMixin, View):
             )
         else:
             messages.info(request, _("Aggregation started. This page shows its progress."))
+        return redirect(self.paper)
+
+
+class RunReviewView(PaperMixin, View):
+    """A run's grouping for the directorate to check and correct: each issue's key points
+    with their members, and the decisions that change them (`services.key_point_decide`)."""
+
+    permission_required = "positions.decide_grouping"
+
+    def get(self, request, slug, run_pk):
+        run = get_object_or_404(self.paper.runs.select_related("draft_version", "paper"), pk=run_pk)
+        context = {
+            "consultation": self.consultation,
+            "paper": self.paper,
+            "run": run,
+            "review": selectors.run_review(run=run),
+            "kinds": KeyPointDecision.Kind.choices,
+            "labels": [
+                ("consensus", _("consensus")),
+                ("divergent", _("divergent")),
+                ("single-source", _("single source")),
+            ],  # fmt: skip
+        }
+        return render(request, "positions/run_review.html", context)
+
+
+class DecisionView(PaperMixin, View):
+    """Take one decision on the grouping of an issue; a run then writes the version."""
+
+    permission_required = "positions.decide_grouping"
+
+    def post(self, request, slug):
+        issue = get_object_or_404(self.consultation.issues, pk=request.POST.get("issue") or 0)
+
+        def ids(name):
+            return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+
+        kind, anchors, targets = request.POST.get("kind", ""), ids("anchors"), ids("targets")
+        if kind == KeyPointDecision.Kind.MERGE:  # this key point's input and the other's
+            anchors, targets = anchors[:1] + targets, []
+        try:
+            _decision, run = services.key_point_decide(
+                consultation=self.consultation,
+                issue=issue,
+                kind=kind,
+                anchors=anchors,
+                targets=targets,
+                name_id=request.POST.get("name_id", ""),
+                name_en=request.POST.get("name_en", ""),
+                label=request.POST.get("label", ""),
+                reason=request.POST.get("reason", ""),
+                user=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            back = request.POST.get("run") or ""
+            if back.isdigit():
+                return redirect("positions:run_review", slug=slug, run_pk=int(back))
+            return redirect(self.paper)
+        messages.success(request, _("Decision recorded; the draft is being written again."))
+        run.refresh_from_db()
+        if run.draft_version_id:
+            return redirect("positions:run_review", slug=slug, run_pk=run.pk)
         return redirect(self.paper)
 
 

@@ -1,0 +1,97 @@
+"""The review page of a run: the directorate sees each key point with its members and
+decides; the page keeps a fixed number of queries; only the directorate gets in."""
+
+import pytest
+from django.urls import reverse
+
+from positions.models import AggregationRun, KeyPointDecision
+from tests.conftest import ROLES
+from tests.factories import InputFactory
+from tests.positions.paper_helpers import aggregate, inputs_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(world):
+    trafficking = inputs_for(world, text="Trafficking in persons must be prosecuted.")
+    fees = inputs_for(
+        world, text="Recruitment fees must be borne by employers, not migrant workers."
+    )
+    version = aggregate(world)
+    return AggregationRun.objects.get(draft_version=version), trafficking, fees
+
+
+def test_the_review_page_shows_each_key_point_with_its_inputs(world, login):
+    run, trafficking, fees = _run(world)
+
+    content = (
+        login(world.staff)
+        .get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
+        .content.decode()
+    )
+
+    assert content.count('class="key-point"') == 2
+    for input in trafficking + fees:
+        assert f'name="anchors" value="{input.pk}"' in content
+
+
+def test_a_merge_from_the_page_writes_a_version_with_one_key_point(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {
+                "issue": world.issue.pk,
+                "run": run.pk,
+                "kind": "merge",
+                "anchors": [trafficking[0].pk],
+                "targets": [fees[0].pk],
+                "reason": "One point.",
+            },
+        )
+
+    assert response.status_code == 302
+    decision = KeyPointDecision.objects.get()
+    assert set(decision.anchors) == {trafficking[0].pk, fees[0].pk}
+    latest = AggregationRun.objects.order_by("-pk").first()
+    assert latest.pk != run.pk
+    assert latest.draft_version is not None
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, latest.pk]))
+    assert page.content.decode().count('class="key-point"') == 1
+    assert "One point." in page.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_directorate_reviews_and_decides(world, client, role):
+    run, trafficking, _fees = _run(world)
+    client.force_login(world.user(role))
+    allowed = role in {"staff", "director"}
+
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
+    decide = client.post(
+        reverse("positions:decision", args=[world.consultation.slug]),
+        {"issue": world.issue.pk, "kind": "exclude", "anchors": [trafficking[0].pk]},
+    )
+
+    assert page.status_code == (200 if allowed else 403)
+    assert decide.status_code == (302 if allowed else 403)
+    assert KeyPointDecision.objects.exists() == allowed
+
+
+@pytest.mark.parametrize("size", [10, 300])
+def test_the_review_page_has_a_fixed_cost(world, login, size, django_assert_max_num_queries):
+    texts = ["Trafficking in persons must be prosecuted.", "Remittances must be cheaper."]
+    for n in range(size):
+        InputFactory(
+            session=world.session, issue=world.issue, organisation=world.ngo, text=texts[n % 2]
+        )
+    run = AggregationRun.objects.get(draft_version=aggregate(world))
+    client = login(world.staff)
+    url = reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+
+    with django_assert_max_num_queries(16):
+        assert client.get(url).status_code == 200
