@@ -26,6 +26,11 @@ urlpatterns = [
     path(C + "inputs/", consult_api.InputListCreate.as_view(), name="inputs"),
     path(C + "inputs/<int:pk>/", consult_api.InputDetail.as_view(), name="input"),
     path(C + "runs/", positions_api.RunListStart.as_view(), name="runs"),
+    path(
+        C + "issues/<str:code>/key-points/decisions/",
+        positions_api.DecisionListCreate.as_view(),
+        name="decisions",
+    ),
     path(C + "runs/<int:run_pk>/", positions_api.RunDetail.as_view(), name="run"),
     path(C + "drafts/", positions_api.DraftList.as_view(), name="drafts"),
     path(C + "drafts/<int:number>/", positions_api.DraftDetail.as_view(), name="draft"),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Organisation
@@ -494,6 +495,7 @@ class AuditEvent(models.Model):
         UNTAGGED = "untagged", _("Tag removed")
         STATUS = "status", _("Status changed")
         CONFIDENTIALITY = "confidentiality", _("Confidentiality changed")
+        GROUPING = "grouping", _("Grouping decided")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="audit_events"
@@ -539,7 +541,9 @@ class AuditEvent(models.Model):
                 return f"{label}: {choices(value).label}"
             except ValueError:
                 return f"{label}: {value}"
-        names = {"tags": _("Tags")}
+        names = {"tags": _("Tags"), "inputs": _("Inputs"), "grouping": _("Decision")}
+        if key == "grouping":  # recorded as the label's source text
+            return f"{names[key]}: {gettext(str(value))}"
         text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         return f"{names.get(key, key)}: {text}"
 

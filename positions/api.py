@@ -20,7 +20,7 @@ from common.api import ERRORS
 from consult.api import ConsultationScoped
 from positions import exporting, selectors, services
 from positions.exports import CONTENT_TYPES
-from positions.models import AggregationRun, DraftVersion, PaperExport
+from positions.models import AggregationRun, DraftVersion, KeyPointDecision, PaperExport
 from positions.visibility import paragraph_read, reader_for
 
 
@@ -274,3 +274,61 @@ class DraftExportMarkdown(DraftExport):
 @_export_schema("json")
 class DraftExportJson(DraftExport):
     export_format = "json"
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    """A decision on the grouping of a thematic issue (positions/aggregation/decisions.py):
+    `anchors` and `targets` are input ids of that issue."""
+
+    anchors = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    targets = serializers.ListField(child=serializers.IntegerField(), required=False)
+    run = serializers.IntegerField(read_only=True, help_text="the run that writes the version")
+
+    class Meta:
+        model = KeyPointDecision
+        fields = [
+            "id", "kind", "anchors", "targets", "name_id", "name_en", "label", "reason",
+            "created_at", "run",
+        ]  # fmt: skip
+        read_only_fields = ["id", "created_at", "run"]
+
+
+@extend_schema_view(
+    get=extend_schema(responses={200: DecisionSerializer(many=True), **ERRORS}),
+    post=extend_schema(request=DecisionSerializer, responses={201: DecisionSerializer, **ERRORS}),
+)
+class DecisionListCreate(PaperScoped, generics.ListAPIView):
+    """`/consultations/<slug>/issues/<code>/key-points/decisions/`: the directorate's
+    decisions on an issue's grouping, and a new one (which starts the run that shows it)."""
+
+    rules = {"GET": "positions.decide_grouping", "POST": "positions.decide_grouping"}
+    serializer_class = DecisionSerializer
+    pagination_class = None
+
+    @property
+    def issue(self):
+        return get_object_or_404(self.consultation.issues, code=self.kwargs["code"])
+
+    def get_queryset(self):
+        if self.is_schema:
+            return KeyPointDecision.objects.none()
+        return KeyPointDecision.objects.filter(consultation=self.consultation, issue=self.issue)
+
+    def post(self, request, slug, code):
+        incoming = DecisionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        decision, run = services.key_point_decide(
+            consultation=self.consultation,
+            issue=self.issue,
+            kind=data["kind"],
+            anchors=data["anchors"],
+            targets=data.get("targets", []),
+            name_id=data.get("name_id", ""),
+            name_en=data.get("name_en", ""),
+            label=data.get("label", ""),
+            reason=data.get("reason", ""),
+            user=request.user,
+        )
+        body = DecisionSerializer(decision).data | {"run": run.pk}
+        return Response(body, status=status.HTTP_201_CREATED)

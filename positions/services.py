@@ -14,11 +14,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerError
 
-from consult.models import Consultation, Input
+from consult.models import AuditEvent, Consultation, Input
+from consult.moderation import audit_record
 from positions import selectors
 from positions.aggregation import (
     PIPELINE_VERSION,
@@ -216,9 +217,27 @@ def key_point_decide(
         reason=reason.strip(),
         created_by=user,
     )
+    anchored = Input.objects.filter(pk__in=decision.anchors).select_related("session")
+    audit_record(
+        consultation=consultation,
+        actor=user,
+        action=AuditEvent.Action.GROUPING,
+        input=anchored.order_by("pk").first(),
+        after={
+            # the label's source text; the trail shows it in the reader's language
+            "grouping": _source_text(decision.get_kind_display),
+            "inputs": [i.reference for i in anchored.order_by("pk")],
+        },
+        reason=decision.reason,
+    )
     paper = paper_get_or_create(consultation=consultation)
     run = aggregation_run_start(paper=paper, requested_by=user)
     return decision, run
+
+
+def _source_text(label) -> str:
+    with translation.override(None):
+        return str(label())
 
 
 def library_versions() -> dict[str, str]:

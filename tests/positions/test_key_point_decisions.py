@@ -118,3 +118,25 @@ def test_a_decision_names_inputs_of_its_issue_and_says_why_a_label_changes(world
             consultation=world.consultation, issue=world.issue, kind="relabel",
             anchors=[trafficking[0].pk], label="consensus", user=world.staff,
         )  # fmt: skip
+
+
+def test_every_decision_goes_into_the_audit_trail(world, login):
+    from django.urls import reverse
+
+    trafficking, fees = _two_points(world)
+    services.key_point_decide(
+        consultation=world.consultation,
+        issue=world.issue,
+        kind="merge",
+        anchors=[trafficking[0].pk, fees[0].pk],
+        user=world.director,
+        reason="Satu pokok pikiran.",
+    )
+
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("staff:audit", args=[world.consultation.slug])).content.decode()
+    assert "Grouping decided" in page
+    assert "Merge key points" in page
+    assert trafficking[0].reference in page
+    assert "Satu pokok pikiran." in page

@@ -95,3 +95,33 @@ def test_the_review_page_has_a_fixed_cost(world, login, size, django_assert_max_
 
     with django_assert_max_num_queries(16):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_api_offers_the_same_decisions_with_the_same_rule(
+    world, role, django_capture_on_commit_callbacks
+):
+    from rest_framework.test import APIClient
+
+    _run_, trafficking, fees = _run(world)
+    client = APIClient()
+    client.force_authenticate(world.user(role))
+    url = reverse("api:decisions", args=[world.consultation.slug, world.issue.code])
+    allowed = role in {"staff", "director"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        created = client.post(
+            url,
+            {"kind": "merge", "anchors": [trafficking[0].pk, fees[0].pk], "reason": "Satu."},
+            format="json",
+        )
+    listed = client.get(url)
+
+    assert created.status_code == (201 if allowed else 403)
+    assert listed.status_code == (200 if allowed else 403)
+    if allowed:
+        assert created.json()["run"]
+        assert [d["kind"] for d in listed.json()] == ["merge"]
+        refused = client.post(url, {"kind": "merge", "anchors": [999999]}, format="json")
+        assert refused.status_code == 400
+        assert refused.json()["error"]["status"] == 400
