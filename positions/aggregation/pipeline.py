@@ -132,6 +132,9 @@ class IssueResult:
     other_points: tuple[tuple[int, str, str], ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
     decisions: tuple[DecisionOutcome, ...] = ()  # staff decisions applied or void
+    # how much of the engine's proposal staff changed: inputs they placed or excluded,
+    # key points their decisions touched (the review page's agreement figures)
+    staff_changes: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -162,6 +165,7 @@ class IssueResult:
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             kinds=data["kinds"],
             decisions=tuple(DecisionOutcome(**d) for d in data.get("decisions", ())),
+            staff_changes=data.get("staff_changes", {}),
         )
 
 
@@ -346,7 +350,14 @@ def issue_aggregate(
         decisions=tuple(
             sorted([DecisionOutcome(d.id, True) for d in decisions] + void, key=lambda o: o.id)
         ),
+        staff_changes=_staff_changes(key_points, decisions),
     )
+
+
+def _staff_changes(key_points, decisions) -> dict[str, int]:
+    placed = {i for d in decisions if d.kind in (*GROUPING, "exclude") for i in d.anchors}
+    touched = sum(1 for p in key_points if p.decisions or placed.intersection(p.sources))
+    return {"inputs": len(placed), "key_points": touched} if decisions else {}
 
 
 def _decided_labels(labels, statements, inputs, groups, decisions) -> np.ndarray:

@@ -115,3 +115,13 @@ def test_the_outcomes_survive_the_stored_result():
     again = IssueResult.from_dict(result.to_dict())
     assert again == result
     assert [o.applied for o in again.decisions] == [True, False]
+
+
+def test_the_result_says_how_much_staff_changed_of_the_engines_proposal():
+    assert run(records()).staff_changes == {}
+
+    result = run(
+        records(), [D(1, "merge", (1, 7)), D(2, "exclude", (5,)), D(3, "rename", (4,), name_en="x")]
+    )
+
+    assert result.staff_changes == {"inputs": 3, "key_points": 2}

@@ -125,3 +125,23 @@ def test_the_api_offers_the_same_decisions_with_the_same_rule(
         refused = client.post(url, {"kind": "merge", "anchors": [999999]}, format="json")
         assert refused.status_code == 400
         assert refused.json()["error"]["status"] == 400
+
+
+def test_the_review_page_says_how_much_staff_changed(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+    before = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
+    assert "this is the engine's grouping" in before.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {"issue": world.issue.pk, "run": run.pk, "kind": "exclude", "anchors": [fees[0].pk]},
+        )
+    latest = AggregationRun.objects.order_by("-pk").first()
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, latest.pk]))
+
+    assert "Staff placed or left out 1 of 6 inputs" in page.content.decode()
