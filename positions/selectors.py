@@ -287,6 +287,20 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     return review
 
 
+def decisions_between(*, older: DraftVersion, newer: DraftVersion) -> list[KeyPointDecision]:
+    """The decisions on the grouping that the run behind `newer` applied and the run
+    behind `older` (if any) did not: why the compare shows key points moved."""
+
+    def applied(version) -> set[int]:
+        run = AggregationRun.objects.filter(draft_version=version).first()
+        if run is None:
+            return set()
+        return {d["id"] for ds in run.manifest.get("decisions", {}).values() for d in ds}
+
+    new = applied(newer) - applied(older)
+    return list(KeyPointDecision.objects.filter(pk__in=new).select_related("created_by"))
+
+
 def run_snapshot_hash(*, run: AggregationRun) -> str:
     """SHA-256 of what the run reads (the manifest's `input_set`), in input order."""
     digest = hashlib.sha256()

@@ -345,6 +345,7 @@ class CompareView(PaperMixin, View):
             "b": by_number[b],
             "diffs": diffs,
             "changed": [d for d in diffs if d.changed],
+            "decisions": selectors.decisions_between(older=by_number[a], newer=by_number[b]),
         }
         return render(request, "positions/compare.html", context)
 

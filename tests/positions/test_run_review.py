@@ -145,3 +145,32 @@ def test_the_review_page_says_how_much_staff_changed(
     page = client.get(reverse("positions:run_review", args=[world.consultation.slug, latest.pk]))
 
     assert "Staff placed or left out 1 of 6 inputs" in page.content.decode()
+
+
+def test_the_compare_page_names_the_decision_behind_a_version(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        login(world.staff).post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {
+                "issue": world.issue.pk,
+                "run": run.pk,
+                "kind": "rename",
+                "anchors": [fees[0].pk],
+                "name_id": "Biaya penempatan",
+                "reason": "Nama yang dipakai UU 18/2017.",
+            },
+        )
+    latest = AggregationRun.objects.order_by("-pk").first().draft_version
+
+    page = login(world.staff).get(
+        reverse("positions:compare", args=[world.consultation.slug]),
+        {"a": run.draft_version.number, "b": latest.number},
+    )
+
+    content = page.content.decode()
+    assert 'id="decisions-h"' in content
+    assert "Biaya penempatan" in content
+    assert "Nama yang dipakai UU 18/2017." in content
