@@ -8,6 +8,10 @@ each load); otherwise a throwaway SQLite file. Each size runs in two fresh proce
 one loads the generated corpus (bench/corpus.py, so the texts are realistic), the other
 times the run, so the peak memory (`ru_maxrss`) is the run's own, Django included.
 
+With `--decisions N` the largest size is run once more after N decisions of staff on
+its grouping (every kind, anchored on inputs drawn with a fixed seed), and a last line
+compares the two runs.
+
 The run is timed as staff see it: from `aggregation_run_start` (the click) to the draft
 version stored, with Celery eager so the fan-out runs in the process. `read_ratio` is
 the run's wall time over one plain read of every input text from the database, the
@@ -136,7 +140,44 @@ def _drop(consultation) -> None:
     consultation.delete()
 
 
-def run(slug: str) -> dict:
+def decisions_add(consultation, count: int, seed: int = 2017) -> int:
+    """`count` decisions of every kind on the consultation's grouping, anchored on inputs
+    drawn with a fixed seed, as staff would take them after reading a run."""
+    import random
+
+    from consult.models import Input
+    from positions.models import KeyPointDecision
+
+    KeyPointDecision.objects.filter(consultation=consultation).delete()
+    rng = random.Random(seed)
+    by_issue: dict[int, list[int]] = {}
+    for pk, issue_id in Input.objects.filter(session__consultation=consultation).values_list(
+        "pk", "issue_id"
+    ):
+        by_issue.setdefault(issue_id, []).append(pk)
+    kinds = ["merge", "move", "split", "exclude", "rename", "relabel", "represent"]
+    rows = []
+    for n in range(count):
+        issue_id = sorted(by_issue)[n % len(by_issue)]
+        a, b, c = rng.sample(by_issue[issue_id], 3)
+        kind = kinds[n % len(kinds)]
+        rows.append(
+            KeyPointDecision(
+                consultation=consultation,
+                issue_id=issue_id,
+                kind=kind,
+                anchors=[a, b] if kind in ("merge", "split") else [a],
+                targets=[c] if kind == "move" else [],
+                name_id="Nama" if kind == "rename" else "",
+                label="divergent" if kind == "relabel" else "",
+                created_by=consultation.created_by,
+            )
+        )
+    KeyPointDecision.objects.bulk_create(rows)
+    return count
+
+
+def run(slug: str, decisions: int = 0) -> dict:
     """Time one run of the consultation, and one plain read of its texts."""
     _django()
     from django.db import connection
@@ -145,6 +186,7 @@ def run(slug: str) -> dict:
     from positions import services
 
     consultation = Consultation.objects.get(slug=slug)
+    decisions_add(consultation, decisions)
     paper = services.paper_get_or_create(consultation=consultation)
     started = time.perf_counter()
     run = services.aggregation_run_start(paper=paper, requested_by=consultation.created_by)
@@ -166,6 +208,7 @@ def run(slug: str) -> dict:
         "read_seconds": round(read, 3),
         "read_ratio": round(seconds / read, 1),
         "paragraphs": run.paragraphs_written,
+        "decisions": decisions,
     }
 
 
@@ -180,12 +223,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--load", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--decisions",
+        type=int,
+        default=0,
+        help="after the largest size, run it again with this many staff decisions",
+    )
     args = parser.parse_args()
     if args.load:
         print(load(args.load))
         return
     if args.run:
-        print(json.dumps(run(args.run)))
+        print(json.dumps(run(args.run, args.decisions)))
         return
     results = []
     for size in args.sizes:
@@ -193,6 +242,25 @@ def main() -> None:
         result = json.loads(_child("--run", slug).strip().splitlines()[-1])
         results.append(result)
         print(json.dumps(result), flush=True)
+    if args.decisions:
+        decided = json.loads(
+            _child("--run", slug, "--decisions", str(args.decisions)).strip().splitlines()[-1]
+        )
+        print(json.dumps(decided), flush=True)
+        plain = results[-1]["wall_seconds"]
+        print(
+            json.dumps(
+                {
+                    "benchmark": "decisions",
+                    "inputs": decided["inputs"],
+                    "decisions": args.decisions,
+                    "wall_seconds_without": plain,
+                    "wall_seconds_with": decided["wall_seconds"],
+                    "ratio": round(decided["wall_seconds"] / plain, 3),
+                }
+            ),
+            flush=True,
+        )
     if len(results) >= 2:
         small, large = results[-2], results[-1]
         exponent = math.log(large["wall_seconds"] / small["wall_seconds"]) / math.log(
