@@ -287,6 +287,33 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     return review
 
 
+def run_review_filter(review: list[dict], query: str) -> list[dict]:
+    """Only the key points and inputs whose words, reference or organisation match
+    `query` (case-insensitive), each issue kept when something in it matches."""
+    needle = query.casefold()
+
+    def matches(input) -> bool:
+        return (
+            needle in input.text.casefold()
+            or needle in input.reference.casefold()
+            or needle in input.organisation.name.casefold()
+        )
+
+    kept = []
+    for item in review:
+        points = [
+            entry
+            for entry in item["points"]
+            if needle in entry["point"].name.casefold()
+            or needle in entry["point"].statement.casefold()
+            or any(matches(i) for i in entry["members"])
+        ]
+        others = [i for i in item["others"] if matches(i)]
+        if points or others:
+            kept.append({**item, "points": points, "others": others})
+    return kept
+
+
 def decisions_between(*, older: DraftVersion, newer: DraftVersion) -> list[KeyPointDecision]:
     """The decisions on the grouping that the run behind `newer` applied and the run
     behind `older` (if any) did not: why the compare shows key points moved."""

@@ -140,11 +140,16 @@ class RunReviewView(PaperMixin, View):
 
     def get(self, request, slug, run_pk):
         run = get_object_or_404(self.paper.runs.select_related("draft_version", "paper"), pk=run_pk)
+        query = request.GET.get("q", "").strip()[:200]
+        review = selectors.run_review(run=run)
+        if query:
+            review = selectors.run_review_filter(review, query)
         context = {
             "consultation": self.consultation,
             "paper": self.paper,
             "run": run,
-            "review": selectors.run_review(run=run),
+            "query": query,
+            "review": review,
             "kinds": KeyPointDecision.Kind.choices,
             "labels": [
                 ("consensus", _("consensus")),

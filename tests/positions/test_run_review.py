@@ -82,7 +82,7 @@ def test_only_the_directorate_reviews_and_decides(world, client, role):
     assert KeyPointDecision.objects.exists() == allowed
 
 
-@pytest.mark.parametrize("size", [10, 300])
+@pytest.mark.parametrize("size", [10, 1000])
 def test_the_review_page_has_a_fixed_cost(world, login, size, django_assert_max_num_queries):
     texts = ["Trafficking in persons must be prosecuted.", "Remittances must be cheaper."]
     for n in range(size):
@@ -174,3 +174,16 @@ def test_the_compare_page_names_the_decision_behind_a_version(
     assert 'id="decisions-h"' in content
     assert "Biaya penempatan" in content
     assert "Nama yang dipakai UU 18/2017." in content
+
+
+def test_the_review_page_finds_key_points_and_inputs_by_words(world, login):
+    run, trafficking, fees = _run(world)
+
+    page = login(world.staff).get(
+        reverse("positions:run_review", args=[world.consultation.slug, run.pk]), {"q": "FEES"}
+    )
+
+    content = page.content.decode()
+    assert content.count('class="key-point"') == 1
+    assert f'name="anchors" value="{fees[0].pk}"' in content
+    assert f'name="anchors" value="{trafficking[0].pk}"' not in content
