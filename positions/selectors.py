@@ -9,6 +9,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -233,11 +234,26 @@ def run_snapshot_take(*, run: AggregationRun) -> int:
 def decisions_by_issue(*, consultation: Consultation) -> dict[str, list[dict]]:
     """The directorate's decisions on the grouping, per issue code, as the run's manifest
     keeps them (in the order they were taken)."""
+    decisions = list(
+        KeyPointDecision.objects.filter(consultation=consultation).select_related("issue")
+    )
+    named = {i for d in decisions for i in (*d.anchors, *d.targets)}
+    # when each named input's text was last saved by its author (a new revision)
+    saved = dict(
+        InputRevision.objects.filter(input_id__in=named)
+        .values("input_id")
+        .annotate(last=Max("created_at"))
+        .values_list("input_id", "last")
+    )
     by_issue: dict[str, list[dict]] = {}
-    for decision in KeyPointDecision.objects.filter(consultation=consultation).select_related(
-        "issue"
-    ):
-        by_issue.setdefault(decision.issue.code, []).append(decision.record())
+    for decision in decisions:
+        record = decision.record()
+        record["changed"] = sorted(
+            i
+            for i in (*decision.anchors, *decision.targets)
+            if saved.get(i) and saved[i] > decision.created_at
+        )
+        by_issue.setdefault(decision.issue.code, []).append(record)
     return by_issue
 
 

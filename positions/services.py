@@ -278,7 +278,9 @@ def aggregation_issue_execute(*, run_id: int, code: str) -> bool:
         }
     )
     decisions = [
-        DecisionRecord(**{**d, "anchors": tuple(d["anchors"]), "targets": tuple(d["targets"])})
+        DecisionRecord(
+            **d | {key: tuple(d.get(key, ())) for key in ("anchors", "targets", "changed")}
+        )
         for d in run.manifest.get("decisions", {}).get(code, [])
     ]
     result = issue_aggregate(

@@ -17,8 +17,9 @@ in the order they were taken; new inputs are placed by the engine around them.
 - ``represent``: its statement is the first statement of ``anchors[0]``.
 
 A decision whose anchors or targets are not among the issue's inputs of this run (the
-input was withdrawn, hidden, moved to another issue, or changed, which the caller
-reports by leaving it out) is void: reported with its reason, never silently dropped.
+input was withdrawn, hidden or moved to another issue), or whose inputs their authors
+changed after it was taken (`changed`, which the caller reports), is void: reported with
+its reason, never silently dropped.
 """
 
 from collections.abc import Sequence
@@ -38,6 +39,8 @@ class DecisionRecord:
     name_id: str = ""
     name_en: str = ""
     label: str = ""
+    # inputs whose text their authors changed after the decision was taken
+    changed: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,15 @@ def decisions_check(
                     False,
                     "inputs no longer in this issue's submitted inputs: "
                     + ", ".join(str(i) for i in missing),
+                )
+            )
+        elif decision.changed:
+            void.append(
+                DecisionOutcome(
+                    decision.id,
+                    False,
+                    "inputs changed since the decision: "
+                    + ", ".join(str(i) for i in decision.changed),
                 )
             )
         elif decision.kind == "relabel" and decision.label not in LABELS:

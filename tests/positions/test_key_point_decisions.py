@@ -140,3 +140,32 @@ def test_every_decision_goes_into_the_audit_trail(world, login):
     assert "Merge key points" in page
     assert trafficking[0].reference in page
     assert "Satu pokok pikiran." in page
+
+
+def test_a_decision_on_an_input_changed_since_is_void(world, django_capture_on_commit_callbacks):
+    from consult.services import _revision_add
+
+    trafficking, fees = _two_points(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.key_point_decide(
+            consultation=world.consultation,
+            issue=world.issue,
+            kind="merge",
+            anchors=[trafficking[0].pk, fees[0].pk],
+            user=world.staff,
+        )
+    changed = Input.objects.get(pk=fees[0].pk)
+    changed.text = "Recruitment fees are fine as they are."
+    changed.save()
+    _revision_add(input=changed, author=world.staff)
+
+    run = services.aggregation_run_execute(
+        run_id=AggregationRun.objects.create(
+            paper=services.paper_get_or_create(consultation=world.consultation),
+            requested_by=world.staff,
+        ).pk
+    )
+
+    (outcome,) = _points(run).decisions
+    assert not outcome.applied
+    assert "changed" in outcome.reason
