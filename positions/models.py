@@ -335,6 +335,9 @@ class KeyPointDecision(models.Model):
         RENAME = "rename", _("Rename a key point")
         RELABEL = "relabel", _("Set the label")
         REPRESENT = "represent", _("Choose the representative statement")
+        CONFIRM_CAMPAIGN = "confirm_campaign", _("Confirm the campaign")
+        JOIN_CAMPAIGNS = "join_campaigns", _("Join campaigns")
+        LEAVE_CAMPAIGN = "leave_campaign", _("Take letters out of the campaign")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="key_point_decisions"

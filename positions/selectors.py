@@ -270,6 +270,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     )
     named = {i for r in results.values() for p in r.key_points for i in p.sources}
     named |= {source for r in results.values() for source, _org, _text in r.other_points}
+    named |= {m for r in results.values() for g in r.duplicate_groups for m in g.members}
     inputs = {
         i.pk: i
         for i in Input.objects.filter(pk__in=named).select_related("organisation", "session")
@@ -294,7 +295,11 @@ def run_review(*, run: AggregationRun) -> list[dict]:
                     for n, point in enumerate(result.key_points, start=1)
                 ],
                 "others": [inputs[s] for s, _o, _t in result.other_points if s in inputs],
-                "campaigns": [g for g in result.duplicate_groups if g.is_campaign],
+                "campaigns": [
+                    {"group": g, "members": [inputs[m] for m in g.members if m in inputs]}
+                    for g in result.duplicate_groups
+                    if g.is_campaign
+                ],
                 "outcomes": [
                     (decisions.get(o.id), o) for o in result.decisions if o.id in decisions
                 ],
@@ -325,8 +330,13 @@ def run_review_filter(review: list[dict], query: str) -> list[dict]:
             or any(matches(i) for i in entry["members"])
         ]
         others = [i for i in item["others"] if matches(i)]
-        if points or others:
-            kept.append({**item, "points": points, "others": others})
+        campaigns = [
+            c
+            for c in item["campaigns"]
+            if needle in c["group"].text.casefold() or any(matches(i) for i in c["members"])
+        ]
+        if points or others or campaigns:
+            kept.append({**item, "points": points, "others": others, "campaigns": campaigns})
     return kept
 
 

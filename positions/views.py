@@ -150,7 +150,8 @@ class RunReviewView(PaperMixin, View):
             "run": run,
             "query": query,
             "review": review,
-            "kinds": KeyPointDecision.Kind.choices,
+            "kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" not in c[0]],
+            "campaign_kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" in c[0]],
             "labels": [
                 ("consensus", _("consensus")),
                 ("divergent", _("divergent")),
@@ -172,7 +173,8 @@ class DecisionView(PaperMixin, View):
             return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
 
         kind, anchors, targets = request.POST.get("kind", ""), ids("anchors"), ids("targets")
-        if kind == KeyPointDecision.Kind.MERGE:  # this key point's input and the other's
+        if kind in (KeyPointDecision.Kind.MERGE, KeyPointDecision.Kind.JOIN_CAMPAIGNS):
+            # this key point's (or campaign's) input and the other's
             anchors, targets = anchors[:1] + targets, []
         try:
             _decision, run = services.key_point_decide(

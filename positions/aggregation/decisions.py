@@ -15,6 +15,10 @@ in the order they were taken; new inputs are placed by the engine around them.
 - ``rename``: the key point holding ``anchors[0]`` is called ``name_id`` / ``name_en``.
 - ``relabel``: it is labelled ``label`` (the engine's label stays on the key point).
 - ``represent``: its statement is the first statement of ``anchors[0]``.
+- ``confirm_campaign``: the campaign holding the anchor is one, as the engine found it
+  (recorded; it changes nothing).
+- ``join_campaigns``: the campaigns (or copies) holding the anchors are one campaign.
+- ``leave_campaign``: the anchors are not copies: each stands on its own.
 
 A decision whose anchors or targets are not among the issue's inputs of this run (the
 input was withdrawn, hidden or moved to another issue), or whose inputs their authors
@@ -25,7 +29,11 @@ its reason, never silently dropped.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-KINDS = ("exclude", "merge", "move", "split", "rename", "relabel", "represent")
+KINDS = (
+    "exclude", "merge", "move", "split", "rename", "relabel", "represent",
+    "confirm_campaign", "join_campaigns", "leave_campaign",
+)  # fmt: skip
+CAMPAIGNS = ("join_campaigns", "leave_campaign")
 GROUPING = ("merge", "move", "split")
 LABELS = ("consensus", "divergent", "single-source")
 
@@ -116,3 +124,32 @@ def grouping_apply(labels: dict[int, int], decisions: Sequence[DecisionRecord]) 
                 labels[i] = fresh
             fresh += 1
     return labels
+
+
+def campaigns_apply(groups: list[list[int]], ids: list[int], decisions) -> list[list[int]]:
+    """Duplicate groups (of input positions, sorted, the first standing for the rest)
+    after staff joined campaigns or took letters out of them; `ids` maps positions to
+    input ids. A group of one is no group."""
+    position = {input_id: n for n, input_id in enumerate(ids)}
+    owner = {m: g for g, group in enumerate(groups) for m in group}
+    members = {g: set(group) for g, group in enumerate(groups)}
+    fresh = len(groups)
+    for decision in decisions:
+        anchors = [position[i] for i in decision.anchors if i in position]
+        if decision.kind == "leave_campaign":
+            for m in anchors:
+                if m in owner:
+                    members[owner.pop(m)].discard(m)
+        elif decision.kind == "join_campaigns" and anchors:
+            into = owner.get(anchors[0])
+            if into is None:
+                into, fresh = fresh, fresh + 1
+                members[into] = {anchors[0]}
+                owner[anchors[0]] = into
+            for m in anchors[1:]:
+                source = owner.get(m)
+                joining = members.pop(source) if source is not None and source != into else {m}
+                for j in joining:
+                    owner[j] = into
+                members[into] |= joining
+    return sorted(sorted(group) for group in members.values() if len(group) > 1)

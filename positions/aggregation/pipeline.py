@@ -36,9 +36,11 @@ from scipy import sparse
 
 from common.text import language_detect, normalise, words
 from positions.aggregation.decisions import (
+    CAMPAIGNS,
     GROUPING,
     DecisionOutcome,
     DecisionRecord,
+    campaigns_apply,
     decisions_check,
     excluded_inputs,
     grouping_apply,
@@ -249,6 +251,8 @@ def issue_aggregate(
         languages=languages,
         size=params.duplicate_shingle,
     )
+    if any(d.kind in CAMPAIGNS for d in decisions):
+        groups = campaigns_apply(groups, [r.id for r in inputs], decisions)
     members_of = {group[0]: group for group in groups}
     duplicate = {i for group in groups for i in group[1:]}
 

@@ -125,3 +125,30 @@ def test_the_result_says_how_much_staff_changed_of_the_engines_proposal():
     )
 
     assert result.staff_changes == {"inputs": 3, "key_points": 2}
+
+
+LETTER = "Kami mendesak pemerintah agar perlindungan pekerja migran di Malaysia diperkuat segera."
+OTHER_LETTER = "Kami meminta negara menjamin upah layak bagi pekerja rumah tangga di Hong Kong."
+
+
+def _letters():
+    return records(
+        [(f"Org {n}", "ngo", "id", "", LETTER) for n in range(3)]
+        + [(f"Org {n}", "ngo", "id", "", OTHER_LETTER) for n in range(3, 5)],
+        start=50,
+    )
+
+
+def test_staff_take_a_letter_out_of_a_campaign_or_join_two_campaigns():
+    engine = run(_letters(), language="id")
+    assert sorted(g.members for g in engine.duplicate_groups) == [(50, 51, 52), (53, 54)]
+
+    out = run(_letters(), [D(1, "leave_campaign", (52,))], language="id")
+    assert sorted(g.members for g in out.duplicate_groups) == [(50, 51), (53, 54)]
+
+    joined = run(_letters(), [D(1, "join_campaigns", (50, 53))], language="id")
+    assert [g.members for g in joined.duplicate_groups] == [(50, 51, 52, 53, 54)]
+
+    confirmed = run(_letters(), [D(1, "confirm_campaign", (50,))], language="id")
+    assert confirmed.duplicate_groups == engine.duplicate_groups
+    assert confirmed.decisions[0].applied

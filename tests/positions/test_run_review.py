@@ -187,3 +187,30 @@ def test_the_review_page_finds_key_points_and_inputs_by_words(world, login):
     assert content.count('class="key-point"') == 1
     assert f'name="anchors" value="{fees[0].pk}"' in content
     assert f'name="anchors" value="{trafficking[0].pk}"' not in content
+
+
+def test_staff_take_a_letter_out_of_a_campaign_from_the_page(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, _fees = _run(world)  # three organisations sent the same words
+    client = login(world.staff)
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
+    assert 'class="campaign"' in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {
+                "issue": world.issue.pk,
+                "run": run.pk,
+                "kind": "leave_campaign",
+                "anchors": [trafficking[2].pk],
+                "reason": "Written by the partner itself.",
+            },
+        )
+
+    latest = AggregationRun.objects.order_by("-pk").first()
+    result = latest.results.get(code=world.issue.code).payload
+    groups = [set(g["members"]) for g in result["duplicate_groups"]]
+    assert {trafficking[0].pk, trafficking[1].pk} in groups
+    assert all(trafficking[2].pk not in g for g in groups)
