@@ -222,6 +222,10 @@ class AggregationRun(models.Model):
     draft_version = models.OneToOneField(
         DraftVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="run"
     )
+    # the decision on the grouping this run was started for (its version's change note)
+    decision = models.ForeignKey(
+        "KeyPointDecision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # What explains and reproduces the draft: the pipeline's parameters, the versions of
     # the libraries that shaped it, and a hash of the exact input set.
     manifest = models.JSONField(_("manifest"), default=dict, blank=True)

@@ -232,6 +232,7 @@ def key_point_decide(
     )
     paper = paper_get_or_create(consultation=consultation)
     run = aggregation_run_start(paper=paper, requested_by=user)
+    AggregationRun.objects.filter(pk=run.pk).update(decision=decision)
     return decision, run
 
 

@@ -214,3 +214,23 @@ def test_staff_take_a_letter_out_of_a_campaign_from_the_page(
     groups = [set(g["members"]) for g in result["duplicate_groups"]]
     assert {trafficking[0].pk, trafficking[1].pk} in groups
     assert all(trafficking[2].pk not in g for g in groups)
+
+
+def test_the_version_a_decision_wrote_names_the_decision(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {"issue": world.issue.pk, "run": run.pk, "kind": "exclude",
+             "anchors": [fees[0].pk], "reason": "Off topic."},
+        )  # fmt: skip
+    version = AggregationRun.objects.order_by("-pk").first().draft_version
+
+    content = client.get(version.get_absolute_url()).content.decode()
+
+    assert "Written after a decision on the grouping: Exclude from every key point" in content
+    assert "Off topic." in content
