@@ -401,52 +401,56 @@ class VersionMoveView(SectionEditView):
         return redirect(version)
 
 
-class ClearanceAskView(SectionEditView):
+class AskView(SectionEditView):
+    """Ask people something about a version (`ask` returns how many) and say so."""
+
+    def ask(self, version) -> int:
+        raise NotImplementedError
+
+    def told(self, count: int, version) -> str:
+        raise NotImplementedError
+
+    def post(self, request, slug, number):
+        version = self.version(number)
+        try:
+            asked = self.ask(version)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, self.told(asked, version))
+        return redirect(version)
+
+
+class ClearanceAskView(AskView):
     """Ask the line ministries and agencies set for the consultation to clear a version."""
 
     permission_required = "positions.ask_clearance"
 
-    def post(self, request, slug, number):
-        version = self.version(number)
-        try:
-            asked = review.clearance_ask(version=version, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s person was asked to clear version %(number)s.",
-                    "%(count)s people were asked to clear version %(number)s.",
-                    asked,
-                )
-                % {"count": asked, "number": version.number},
-            )
-        return redirect(version)
+    def ask(self, version) -> int:
+        return review.clearance_ask(version=version, actor=self.request.user)
+
+    def told(self, count, version) -> str:
+        return ngettext(
+            "%(count)s person was asked to clear version %(number)s.",
+            "%(count)s people were asked to clear version %(number)s.",
+            count,
+        ) % {"count": count, "number": version.number}
 
 
-class PublicationAskView(SectionEditView):
+class PublicationAskView(AskView):
     """Ask the organisations behind what a circulation copy would withhold."""
 
     permission_required = "positions.export_paper"
 
-    def post(self, request, slug, number):
-        version = self.version(number)
-        try:
-            asked = circulation.publication_ask(version=version, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s person was asked whether their inputs may be public.",
-                    "%(count)s people were asked whether their inputs may be public.",
-                    asked,
-                )
-                % {"count": asked},
-            )
-        return redirect(version)
+    def ask(self, version) -> int:
+        return circulation.publication_ask(version=version, actor=self.request.user)
+
+    def told(self, count, version) -> str:
+        return ngettext(
+            "%(count)s person was asked whether their inputs may be public.",
+            "%(count)s people were asked whether their inputs may be public.",
+            count,
+        ) % {"count": count}
 
 
 class DraftReadersView(PaperMixin, View):

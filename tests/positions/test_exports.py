@@ -285,19 +285,26 @@ def test_a_participants_markup_is_shown_as_written_in_every_export(world):
     assert "<script>alert('x')</script>" in docx_text
 
 
-def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
+def _edited(world, text):
+    """A version whose issue section the directorate rewrote as `text`."""
     from positions.editing import section_edit
 
     inputs_for(world)
     version = aggregate(world)
-    edited = section_edit(
+    return section_edit(
         paper=version.paper,
         base_number=version.number,
         key=f"issue:{world.issue.pk}",
         heading="Perlindungan",
-        text="Posisi kami **tegas**. <img src=x onerror=alert(1)> [x](javascript:alert(1))",
+        text=text,
         note="",
         user=world.staff,
+    )
+
+
+def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
+    edited = _edited(
+        world, "Posisi kami **tegas**. <img src=x onerror=alert(1)> [x](javascript:alert(1))"
     )
 
     markdown = version_render(edited, format="md", language="id", audience="directorate")
@@ -308,18 +315,8 @@ def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
 
 
 def test_the_directorates_markdown_is_formatted_in_the_docx_and_the_pdf(world):
-    from positions.editing import section_edit
-
-    inputs_for(world)
-    version = aggregate(world)
-    edited = section_edit(
-        paper=version.paper,
-        base_number=version.number,
-        key=f"issue:{world.issue.pk}",
-        heading="Perlindungan",
-        text="Perlindungan **sebelum keberangkatan** dan *saat kepulangan*.\n\n- satu\n- dua",
-        note="",
-        user=world.staff,
+    edited = _edited(
+        world, "Perlindungan **sebelum keberangkatan** dan *saat kepulangan*.\n\n- satu\n- dua"
     )
 
     rendered = version_render(edited, format="docx", language="id", audience="directorate")

@@ -24,6 +24,13 @@ def _two_points(world):
     return trafficking, fees
 
 
+def _rerun(world) -> AggregationRun:
+    """A new run of the consultation, in this process."""
+    paper = services.paper_get_or_create(consultation=world.consultation)
+    run = AggregationRun.objects.create(paper=paper, requested_by=world.staff)
+    return services.aggregation_run_execute(run_id=run.pk)
+
+
 def _points(run):
     (result,) = [r for r in services.aggregation_results(run=run).values() if r.inputs]
     return result
@@ -51,11 +58,7 @@ def test_a_merge_starts_a_run_whose_version_shows_it_and_later_runs_keep_it(
     assert run.manifest["decisions_hash"]
 
     inputs_for(world, text="Trafficking in persons must be punished.", orgs=[world.uninvited])
-    later = AggregationRun.objects.get(
-        pk=services.aggregation_run_execute(
-            run_id=AggregationRun.objects.create(paper=run.paper, requested_by=world.staff).pk
-        ).pk
-    )
+    later = _rerun(world)
     (point,) = _points(later).key_points
     assert {trafficking[0].pk, fees[0].pk} <= set(point.sources)
 
@@ -72,12 +75,7 @@ def test_a_decision_on_a_withdrawn_input_is_shown_void(world, django_capture_on_
         )
     Input.objects.filter(pk=fees[1].pk).update(status=Input.Status.WITHDRAWN)
 
-    run = services.aggregation_run_execute(
-        run_id=AggregationRun.objects.create(
-            paper=services.paper_get_or_create(consultation=world.consultation),
-            requested_by=world.staff,
-        ).pk
-    )
+    run = _rerun(world)
 
     (outcome,) = _points(run).decisions
     assert not outcome.applied
@@ -159,12 +157,7 @@ def test_a_decision_on_an_input_changed_since_is_void(world, django_capture_on_c
     changed.save()
     _revision_add(input=changed, author=world.staff)
 
-    run = services.aggregation_run_execute(
-        run_id=AggregationRun.objects.create(
-            paper=services.paper_get_or_create(consultation=world.consultation),
-            requested_by=world.staff,
-        ).pk
-    )
+    run = _rerun(world)
 
     (outcome,) = _points(run).decisions
     assert not outcome.applied
