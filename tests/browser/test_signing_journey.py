@@ -69,9 +69,12 @@ def test_aggregate_edit_cite_reaggregate_clear_approve_export_and_feedback(
     page.locator("main form").first.locator("button[name=save]").click()
     expect(page).to_have_url(re.compile(r"/paper/versions/2/$"))
 
-    # New inputs arrive; the paper is aggregated again and keeps the hand edit.
+    # New inputs arrive; staff aggregate again from the paper page; the edit is kept.
     inputs_for(world, text="Remitansi harus lebih murah dan aman.", orgs=[world.uninvited])
-    aggregate(world)
+    page.goto(f"/c/{slug}/paper/")
+    page.get_by_role("button", name="Aggregate the submitted inputs").click()
+    runs = page.get_by_role("table").filter(has_text="Recent runs")
+    expect(runs.get_by_role("link", name="Version 3")).to_be_visible()
     page.goto(f"/c/{slug}/paper/versions/3/")
     expect(page.locator(f"[id='section-{key}'] strong").first).to_have_text("Perlindungan")
     page.get_by_role("button", name="Request review").click()
