@@ -222,6 +222,9 @@ class AggregationRun(models.Model):
     draft_version = models.OneToOneField(
         DraftVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="run"
     )
+    # how much of the engine's grouping staff changed in this run (their decisions)
+    inputs_placed_by_staff = models.PositiveIntegerField(default=0)
+    key_points_changed_by_staff = models.PositiveIntegerField(default=0)
     # the decision on the grouping this run was started for (its version's change note)
     decision = models.ForeignKey(
         "KeyPointDecision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

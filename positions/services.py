@@ -298,9 +298,21 @@ def aggregation_issue_execute(*, run_id: int, code: str) -> bool:
         )
         results = run.results.all()
         run.issues_done = results.count()
-        run.inputs_processed = sum(r.payload["inputs"] for r in results.only("payload"))
+        payloads = [r.payload for r in results.only("payload")]
+        run.inputs_processed = sum(p["inputs"] for p in payloads)
+        changes = [p.get("staff_changes") or {} for p in payloads]
+        run.inputs_placed_by_staff = sum(c.get("inputs", 0) for c in changes)
+        run.key_points_changed_by_staff = sum(c.get("key_points", 0) for c in changes)
         run.progressed_at = timezone.now()
-        run.save(update_fields=["issues_done", "inputs_processed", "progressed_at"])
+        run.save(
+            update_fields=[
+                "issues_done",
+                "inputs_processed",
+                "inputs_placed_by_staff",
+                "key_points_changed_by_staff",
+                "progressed_at",
+            ]
+        )
         return run.issues_done >= run.issues_total
 
 

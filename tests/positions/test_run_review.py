@@ -234,3 +234,21 @@ def test_the_version_a_decision_wrote_names_the_decision(
 
     assert "Written after a decision on the grouping: Exclude from every key point" in content
     assert "Off topic." in content
+
+
+def test_the_run_history_says_how_much_staff_changed(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {"issue": world.issue.pk, "run": run.pk, "kind": "merge",
+             "anchors": [trafficking[0].pk], "targets": [fees[0].pk]},
+        )  # fmt: skip
+
+    page = client.get(reverse("positions:paper_detail", args=[world.consultation.slug]))
+
+    assert "staff placed 2, changed 1 key points" in page.content.decode()
