@@ -9,9 +9,13 @@ input outside every key point is its own group), precision / recall / F1 of dupl
 detection (over pairs of inputs in one campaign), recall of true key points (a true key
 point is found when a key point of the draft has it as the majority of its sources) and
 accuracy of the consensus / divergent / single-source labels on the key points found,
-and what a reader would catch first: key points made of courtesy or off-topic lines and
+what a reader would catch first: key points made of courtesy or off-topic lines and
 key points whose statement is a fragment (four words or fewer of an input that says
-more, or a later piece of it starting in lower case).
+more, or a later piece of it starting in lower case). For each hand-written corpus a
+second line, `curation`: how many decisions an officer who knew the points would take
+(every input moved into the key point holding most of its point, off-topic ones
+excluded), the grouping's ARI once they are replayed, and how many decisions a second
+run with them still needs.
 """
 
 import argparse
@@ -29,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import Corpus, corpus_make  # noqa: E402
 from bench.written import CORPORA, corpus_load  # noqa: E402
+from positions.aggregation.decisions import DecisionRecord as Decision  # noqa: E402
 from positions.aggregation.pipeline import Params, issue_aggregate  # noqa: E402
 
 
@@ -119,13 +124,91 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
     }
 
 
+def corrections(corpus: Corpus, results) -> list:
+    """The decisions an officer who knew the truth would take on these results: every
+    input of a true key point moved into the key point holding most of them (or, where
+    none holds any, into a new one), every off-topic or courtesy input in a key point
+    excluded. Anchored on inputs, as staff's are."""
+    decisions, n = [], 0
+    for issue, result in zip(corpus.issues, results, strict=True):
+        placed: dict[int, int] = {}
+        for k, point in enumerate(result.key_points):
+            for source in point.sources:
+                placed.setdefault(source, k)
+        by_truth: dict[str, list[int]] = {}
+        for record in corpus.inputs:
+            if record.issue_code != issue.code:
+                continue
+            truth = corpus.truth_point[record.id]
+            if truth.startswith("noise"):
+                if record.id in placed:
+                    n += 1
+                    decisions.append((issue.code, Decision(n, "exclude", (record.id,))))
+            else:
+                by_truth.setdefault(truth, []).append(record.id)
+        for ids in by_truth.values():
+            held = Counter(placed[i] for i in ids if i in placed)
+            if held:
+                home, _count = held.most_common(1)[0]
+                anchor = next(i for i in ids if placed.get(i) == home)
+                away = tuple(i for i in ids if placed.get(i) != home)
+                if away:
+                    n += 1
+                    decisions.append((issue.code, Decision(n, "move", away, (anchor,))))
+            elif len(ids) >= 2:
+                n += 1
+                decisions.append((issue.code, Decision(n, "move", tuple(ids), ())))
+    return decisions
+
+
+def curation(corpus: Corpus, name: str, params: Params | None = None) -> dict:
+    """How many decisions staff would need to make the grouping right, what the grouping
+    scores once they are taken, and how many a second run then still needs."""
+    params = params or Params()
+
+    def run(decisions=()):
+        return [
+            issue_aggregate(
+                issue,
+                [r for r in corpus.inputs if r.issue_code == issue.code],
+                params=params,
+                language="id",
+                decisions=[d for code, d in decisions if code == issue.code],
+            )
+            for issue in corpus.issues
+        ]
+
+    first = run()
+    decisions = corrections(corpus, first)
+    second = run(decisions)
+    predicted = {}
+    for result in second:
+        for n, point in enumerate(result.key_points):
+            for source in point.sources:
+                predicted.setdefault(source, f"{result.code}:{n}")
+    ids = sorted(corpus.truth_point)
+    ari = adjusted_rand_index(
+        [corpus.truth_point[i] for i in ids], [predicted.get(i, f"alone:{i}") for i in ids]
+    )
+    return {
+        "benchmark": "curation",
+        "corpus": name,
+        "decisions": len(decisions),
+        "inputs_placed": sum(len(d.anchors) for _code, d in decisions),
+        "ari_after": round(ari, 4),
+        "decisions_needed_after": len(corrections(corpus, second)),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=3000)
     args = parser.parse_args()
     print(json.dumps(evaluate(corpus_make(args.inputs))))
     for path in CORPORA:
-        print(json.dumps(evaluate(corpus_load(path), name=path.stem)))
+        corpus = corpus_load(path)
+        print(json.dumps(evaluate(corpus, name=path.stem)))
+        print(json.dumps(curation(corpus, path.stem)))
 
 
 if __name__ == "__main__":
