@@ -8,7 +8,7 @@ JSON line per corpus: adjusted Rand index of the key-point grouping (over inputs
 input outside every key point is its own group), precision / recall / F1 of duplicate
 detection (over pairs of inputs in one campaign), recall of true key points (a true key
 point is found when a key point of the draft has it as the majority of its sources) and
-accuracy of the consensus / divergent / single-source labels on the key points found,
+accuracy of the consensus / divergent / single-source labels on the key points found, and
 what a reader would catch first: key points made of courtesy or off-topic lines and
 key points whose statement is a fragment (four words or fewer of an input that says
 more, or a later piece of it starting in lower case). For each hand-written corpus a
