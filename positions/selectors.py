@@ -235,7 +235,9 @@ def decisions_by_issue(*, consultation: Consultation) -> dict[str, list[dict]]:
     """The directorate's decisions on the grouping, per issue code, as the run's manifest
     keeps them (in the order they were taken)."""
     decisions = list(
-        KeyPointDecision.objects.filter(consultation=consultation).select_related("issue")
+        KeyPointDecision.objects.filter(
+            consultation=consultation, retracted_at__isnull=True
+        ).select_related("issue")
     )
     named = {i for d in decisions for i in (*d.anchors, *d.targets)}
     # when each named input's text was last saved by its author (a new revision)

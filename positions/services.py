@@ -236,6 +236,33 @@ def key_point_decide(
     return decision, run
 
 
+@transaction.atomic
+def key_point_decision_retract(*, decision: KeyPointDecision, user) -> AggregationRun:
+    """Take a decision back: kept for the record, no longer replayed; the run that
+    writes the version without it starts at once."""
+    consultation = decision.consultation
+    if not user.has_perm("positions.decide_grouping", consultation):
+        raise PermissionDenied
+    decision = KeyPointDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.retracted_at is not None:
+        raise ValidationError(_("This decision was already taken back."))
+    decision.retracted_at = timezone.now()
+    decision.retracted_by = user
+    decision.save(update_fields=["retracted_at", "retracted_by"])
+    anchored = Input.objects.filter(pk__in=decision.anchors).order_by("pk")
+    audit_record(
+        consultation=consultation,
+        actor=user,
+        action=AuditEvent.Action.GROUPING,
+        input=anchored.first(),
+        before={"grouping": _source_text(decision.get_kind_display)},
+        after={},
+        reason=_("Decision taken back."),
+    )
+    paper = paper_get_or_create(consultation=consultation)
+    return aggregation_run_start(paper=paper, requested_by=user)
+
+
 def _source_text(label) -> str:
     with translation.override(None):
         return str(label())

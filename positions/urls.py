@@ -15,6 +15,11 @@ urlpatterns = [
     ),
     path("c/<slug:slug>/paper/decisions/", views.DecisionView.as_view(), name="decision"),
     path(
+        "c/<slug:slug>/paper/decisions/<int:pk>/retract/",
+        views.DecisionRetractView.as_view(),
+        name="decision_retract",
+    ),
+    path(
         "c/<slug:slug>/paper/runs/<int:run_pk>/",
         views.RunStatusView.as_view(),
         name="run_status",

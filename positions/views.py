@@ -202,6 +202,25 @@ class DecisionView(PaperMixin, View):
         return redirect(self.paper)
 
 
+class DecisionRetractView(PaperMixin, View):
+    """Take back a decision on the grouping; a run writes the version without it."""
+
+    permission_required = "positions.decide_grouping"
+
+    def post(self, request, slug, pk):
+        decision = get_object_or_404(self.consultation.key_point_decisions, pk=pk)
+        try:
+            run = services.key_point_decision_retract(decision=decision, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect(self.paper)
+        messages.success(request, _("Decision taken back; the draft is being written again."))
+        run.refresh_from_db()
+        if run.draft_version_id:
+            return redirect("positions:run_review", slug=slug, run_pk=run.pk)
+        return redirect(self.paper)
+
+
 class RunStatusView(PaperMixin, View):
     """The progress of one run, as a fragment the paper page polls with htmx."""
 

@@ -252,3 +252,37 @@ def test_the_run_history_says_how_much_staff_changed(
     page = client.get(reverse("positions:paper_detail", args=[world.consultation.slug]))
 
     assert "staff placed 2, changed 1 key points" in page.content.decode()
+
+
+def test_a_decision_taken_back_is_no_longer_replayed(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:decision", args=[world.consultation.slug]),
+            {"issue": world.issue.pk, "run": run.pk, "kind": "merge",
+             "anchors": [trafficking[0].pk], "targets": [fees[0].pk]},
+        )  # fmt: skip
+    decision = KeyPointDecision.objects.get()
+    merged = AggregationRun.objects.order_by("-pk").first()
+    assert len(merged.results.get(code=world.issue.code).payload["key_points"]) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("positions:decision_retract", args=[world.consultation.slug, decision.pk])
+        )
+
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.retracted_by == world.staff
+    latest = AggregationRun.objects.order_by("-pk").first()
+    assert latest.manifest["decisions"] == {}
+    assert len(latest.results.get(code=world.issue.code).payload["key_points"]) == 2
+    assert (
+        login(world.partner_participant)
+        .post(reverse("positions:decision_retract", args=[world.consultation.slug, decision.pk]))
+        .status_code
+        == 403
+    )
