@@ -53,6 +53,7 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 _WORDY = re.compile(r"[^\W\d_]+", re.UNICODE)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+", re.UNICODE)  # "j.", "u.n."
 # Framing that introduces a view ("BNP2TKI submits that", "Kami ingin menegaskan:",
 # "In our view,"): the statement quotes the view without it. Two forms: a verb of saying
 # or thinking followed by "that", "bahwa", ":" or "," within the first LEAD_WORDS words;
@@ -105,7 +106,7 @@ def _sentences(text: str) -> list[str]:
     for piece in pieces:
         before = sentences[-1].rsplit(" ", 1)[-1].lower() if sentences else ""
         if before.endswith(".") and (
-            before[:-1] in _ABBREVIATIONS or len(_WORDY.findall(before)) == len(before) // 2
+            before[:-1] in _ABBREVIATIONS or _INITIALS.fullmatch(before)
         ):  # "dll." or an initial ("J.", "U.N.")
             sentences[-1] += " " + piece
         else:

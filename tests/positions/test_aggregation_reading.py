@@ -383,3 +383,11 @@ def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
 
     assert result.inputs == 6
     assert all("other" not in p.languages or p.statement for p in result.key_points)
+
+
+def test_a_sentence_ending_in_a_short_word_still_ends_there():
+    assert statements_split(
+        "The compact must protect all of us. Migrant workers need legal aid abroad now."
+    ) == ["The compact must protect all of us.", "Migrant workers need legal aid abroad now."]
+    # an initial ("J.", "U.N.") does not end a sentence
+    assert len(statements_split("The report by J. Smith shows that recruitment fees rise.")) == 1
