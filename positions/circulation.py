@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from positions import selectors
 from positions.models import DraftVersion
 from stakeholders.models import Notification
-from stakeholders.notifications import notify
+from stakeholders.notifications import notices, notify_all
 from stakeholders.predicates import speakers_of
 
 
@@ -34,11 +34,14 @@ def publication_ask(*, version: DraftVersion, actor) -> int:
     if not preview["inputs"]:
         raise ValidationError(_("A copy for circulation of this version withholds nothing."))
     people: set[int] = set()
+    asked = []
     for entry in preview["organisations"]:
         speakers = set(speakers_of(entry["organisation"].pk))
         people |= speakers
-        for input in entry["inputs"]:
-            notify(
+        asked += [
+            notice
+            for input in entry["inputs"]
+            for notice in notices(
                 recipients=speakers,
                 kind=Notification.Kind.PUBLICATION_ASKED,
                 url=input.get_absolute_url(),
@@ -46,6 +49,8 @@ def publication_ask(*, version: DraftVersion, actor) -> int:
                 reference=input.reference,
                 paper=version.paper.title,
             )
+        ]
+    notify_all(asked)
     transaction.on_commit(partial(_mail, sorted(people), version.pk, actor.pk))
     return len(people)
 

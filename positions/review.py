@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from consult.models import Input
 from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
 from stakeholders.models import Notification
-from stakeholders.notifications import notify
+from stakeholders.notifications import notices, notify, notify_all
 from stakeholders.predicates import directors_of, speakers_of, speaking_organisations
 
 Status = DraftVersion.Status
@@ -182,8 +182,10 @@ def _tell_in_workspace(version: DraftVersion, move: str, actor, note: str) -> No
         .order_by("pk")
     )
     feedback = reverse("positions:feedback", kwargs={"slug": version.paper.consultation.slug})
-    for input in cited:
-        notify(
+    notify_all(
+        notice
+        for input in cited
+        for notice in notices(
             recipients=[input.author_id],
             kind=Notification.Kind.INPUT_CITED,
             url=feedback,
@@ -191,6 +193,7 @@ def _tell_in_workspace(version: DraftVersion, move: str, actor, note: str) -> No
             number=version.number,
             paper=version.paper.title,
         )
+    )
 
 
 def _notify(version_id: int, move: str, actor_id: int, note: str) -> None:

@@ -17,13 +17,22 @@ from stakeholders.models import Notification
 Kind = Notification.Kind
 
 
-def notify(*, recipients: Iterable, kind: str, url: str = "", **values) -> int:
-    """One notification for each distinct recipient (users or user ids); how many."""
+def notices(*, recipients: Iterable, kind: str, url: str = "", **values) -> list[Notification]:
+    """One unsaved notification for each distinct recipient (users or user ids)."""
     ids = sorted({getattr(r, "pk", r) for r in recipients if r is not None})
-    Notification.objects.bulk_create(
-        Notification(recipient_id=pk, kind=kind, url=url, values=values) for pk in ids
-    )
-    return len(ids)
+    return [Notification(recipient_id=pk, kind=kind, url=url, values=values) for pk in ids]
+
+
+def notify_all(items: Iterable[Notification]) -> int:
+    """Store many notifications in one insert (per thousand); how many."""
+    items = list(items)
+    Notification.objects.bulk_create(items, batch_size=1000)
+    return len(items)
+
+
+def notify(*, recipients: Iterable, kind: str, url: str = "", **values) -> int:
+    """One notification for each distinct recipient; how many people were told."""
+    return notify_all(notices(recipients=recipients, kind=kind, url=url, **values))
 
 
 def message(notification: Notification) -> str:

@@ -101,3 +101,34 @@ def test_the_director_sees_the_versions_awaiting_review(world, login):
 
     section = page.content.decode().split('id="review-h"')[1].split("</section>")[0]
     assert version.get_absolute_url() in section
+
+
+def test_approving_a_version_that_cites_many_inputs_tells_their_authors_in_one_insert(
+    world, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import InputFactory
+
+    for n in range(30):
+        InputFactory(
+            session=world.session,
+            issue=world.issue,
+            organisation=world.ngo,
+            author=world.ngo_participant,
+            text=f"Perlindungan pekerja migran nomor {n} harus dimulai sejak di desa asal.",
+        )
+    version = aggregate(world)
+    review.version_transition(version=version, move="submit", actor=world.staff)
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        review.version_transition(version=version, move="approve", actor=world.director)
+
+    inserts = [q for q in queries if q["sql"].startswith('INSERT INTO "stakeholders_notification"')]
+    assert len(inserts) <= 2  # the people involved, then every cited input's author
+    cited = Notification.objects.filter(recipient=world.ngo_participant, kind="input_cited")
+    assert cited.count() == 30
