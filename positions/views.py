@@ -166,8 +166,19 @@ class DecisionView(PaperMixin, View):
 
     permission_required = "positions.decide_grouping"
 
+    def after(self, run):
+        """The new run's review once its version is written (at once where Celery runs
+        in the request), else the paper page, which shows the run's progress."""
+        run.refresh_from_db()
+        if run.draft_version_id:
+            return redirect("positions:run_review", slug=self.consultation.slug, run_pk=run.pk)
+        return redirect(self.paper)
+
     def post(self, request, slug):
-        issue = get_object_or_404(self.consultation.issues, pk=request.POST.get("issue") or 0)
+        issue_id = request.POST.get("issue", "")
+        if not issue_id.isdigit():
+            raise Http404
+        issue = get_object_or_404(self.consultation.issues, pk=int(issue_id))
 
         def ids(name):
             return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
@@ -196,13 +207,10 @@ class DecisionView(PaperMixin, View):
                 return redirect("positions:run_review", slug=slug, run_pk=int(back))
             return redirect(self.paper)
         messages.success(request, _("Decision recorded; the draft is being written again."))
-        run.refresh_from_db()
-        if run.draft_version_id:
-            return redirect("positions:run_review", slug=slug, run_pk=run.pk)
-        return redirect(self.paper)
+        return self.after(run)
 
 
-class DecisionRetractView(PaperMixin, View):
+class DecisionRetractView(DecisionView):
     """Take back a decision on the grouping; a run writes the version without it."""
 
     permission_required = "positions.decide_grouping"
@@ -215,10 +223,7 @@ class DecisionRetractView(PaperMixin, View):
             messages.error(request, error.messages[0])
             return redirect(self.paper)
         messages.success(request, _("Decision taken back; the draft is being written again."))
-        run.refresh_from_db()
-        if run.draft_version_id:
-            return redirect("positions:run_review", slug=slug, run_pk=run.pk)
-        return redirect(self.paper)
+        return self.after(run)
 
 
 class RunStatusView(PaperMixin, View):

@@ -286,3 +286,14 @@ def test_a_decision_taken_back_is_no_longer_replayed(
         .status_code
         == 403
     )
+
+
+@pytest.mark.parametrize("issue", ["abc", "", "99999"])
+def test_a_decision_for_no_such_issue_is_refused_not_a_server_error(world, login, issue):
+    response = login(world.staff).post(
+        reverse("positions:decision", args=[world.consultation.slug]),
+        {"issue": issue, "kind": "exclude", "anchors": ["1"]},
+    )
+
+    assert response.status_code == 404
+    assert not KeyPointDecision.objects.exists()
