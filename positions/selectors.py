@@ -476,8 +476,10 @@ def inputs_to_cite(*, consultation: Consultation, query: str) -> list[Input]:
 
 def circulation_preview(*, version: DraftVersion) -> dict:
     """What a copy of `version` for circulation would withhold, before anyone exports it:
-    the paragraphs (by number) and the non-public inputs behind them, by organisation."""
-    version = version_get(paper=version.paper, number=version.number)
+    the paragraphs (by number) and the non-public inputs behind them, by organisation.
+    A version as `version_get` returns it is read as it is; any other is fetched so."""
+    if "sections" not in getattr(version, "_prefetched_objects_cache", {}):
+        version = version_get(paper=version.paper, number=version.number)
     total, withheld, behind = 0, [], {}
     for section in version.sections.all():
         for position, paragraph in enumerate(section.paragraphs.all()):

@@ -87,3 +87,13 @@ def test_only_the_inputs_own_organisation_may_consent(world, login):
         assert response.status_code == 403, user
     ngo_input.refresh_from_db()
     assert ngo_input.confidentiality == Input.Confidentiality.PARTICIPANTS
+
+
+def test_the_preview_reads_a_fetched_version_without_a_query(world, django_assert_num_queries):
+    _inputs, version = _participants_only_draft(world)
+    fetched = selectors.version_get(paper=version.paper, number=version.number)
+
+    with django_assert_num_queries(0):
+        preview = selectors.circulation_preview(version=fetched)
+    assert preview["withheld"]
+    assert selectors.circulation_preview(version=version)["withheld"] == preview["withheld"]
