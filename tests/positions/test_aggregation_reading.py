@@ -4,6 +4,7 @@ that are words, campaigns as campaigns. Each case is a text that once came out w
 
 import random
 
+from common.text import language_of
 from positions.aggregation import InputRecord, IssueRecord, Params, issue_aggregate, issue_section
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.text import statements_split
@@ -383,6 +384,12 @@ def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
 
     assert result.inputs == 6
     assert all("other" not in p.languages or p.statement for p in result.key_points)
+    # the German remark is read as another language: kept on its own, not stemmed into
+    # the Indonesian and English point on the same fees
+    assert language_of(rows[4][4]) == "other"
+    assert [p.languages for p in result.key_points] == [("en", "id")]
+    assert [source for source, _org, _text in result.other_points] == [5]
+    assert 6 not in {s for p in result.key_points for s in p.sources}
 
 
 def test_a_sentence_ending_in_a_short_word_still_ends_there():

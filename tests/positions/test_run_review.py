@@ -21,6 +21,13 @@ def _run(world):
     return AggregationRun.objects.get(draft_version=version), trafficking, fees
 
 
+def _decide(client, world, run, capture, **fields):
+    """One decision posted from the review page of `run`, the run it starts executed."""
+    data = {"issue": world.issue.pk, "run": run.pk, **fields}
+    with capture(execute=True):
+        return client.post(reverse("positions:decision", args=[world.consultation.slug]), data)
+
+
 def test_the_review_page_shows_each_key_point_with_its_inputs(world, login):
     run, trafficking, fees = _run(world)
 
@@ -41,18 +48,16 @@ def test_a_merge_from_the_page_writes_a_version_with_one_key_point(
     run, trafficking, fees = _run(world)
     client = login(world.staff)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {
-                "issue": world.issue.pk,
-                "run": run.pk,
-                "kind": "merge",
-                "anchors": [trafficking[0].pk],
-                "targets": [fees[0].pk],
-                "reason": "One point.",
-            },
-        )
+    response = _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="merge",
+        anchors=[trafficking[0].pk],
+        targets=[fees[0].pk],
+        reason="One point.",
+    )
 
     assert response.status_code == 302
     decision = KeyPointDecision.objects.get()
@@ -136,11 +141,9 @@ def test_the_review_page_says_how_much_staff_changed(
     before = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
     assert "this is the engine's grouping" in before.content.decode()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {"issue": world.issue.pk, "run": run.pk, "kind": "exclude", "anchors": [fees[0].pk]},
-        )
+    _decide(
+        client, world, run, django_capture_on_commit_callbacks, kind="exclude", anchors=[fees[0].pk]
+    )
     latest = AggregationRun.objects.order_by("-pk").first()
     page = client.get(reverse("positions:run_review", args=[world.consultation.slug, latest.pk]))
 
@@ -197,17 +200,15 @@ def test_staff_take_a_letter_out_of_a_campaign_from_the_page(
     page = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
     assert 'class="campaign"' in page.content.decode()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {
-                "issue": world.issue.pk,
-                "run": run.pk,
-                "kind": "leave_campaign",
-                "anchors": [trafficking[2].pk],
-                "reason": "Written by the partner itself.",
-            },
-        )
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="leave_campaign",
+        anchors=[trafficking[2].pk],
+        reason="Written by the partner itself.",
+    )
 
     latest = AggregationRun.objects.order_by("-pk").first()
     result = latest.results.get(code=world.issue.code).payload
@@ -222,12 +223,15 @@ def test_the_version_a_decision_wrote_names_the_decision(
     run, trafficking, fees = _run(world)
     client = login(world.staff)
     client.cookies["django_language"] = "en"
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {"issue": world.issue.pk, "run": run.pk, "kind": "exclude",
-             "anchors": [fees[0].pk], "reason": "Off topic."},
-        )  # fmt: skip
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="exclude",
+        anchors=[fees[0].pk],
+        reason="Off topic.",
+    )
     version = AggregationRun.objects.order_by("-pk").first().draft_version
 
     content = client.get(version.get_absolute_url()).content.decode()
@@ -242,12 +246,15 @@ def test_the_run_history_says_how_much_staff_changed(
     run, trafficking, fees = _run(world)
     client = login(world.staff)
     client.cookies["django_language"] = "en"
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {"issue": world.issue.pk, "run": run.pk, "kind": "merge",
-             "anchors": [trafficking[0].pk], "targets": [fees[0].pk]},
-        )  # fmt: skip
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="merge",
+        anchors=[trafficking[0].pk],
+        targets=[fees[0].pk],
+    )
 
     page = client.get(reverse("positions:paper_detail", args=[world.consultation.slug]))
 
@@ -259,12 +266,15 @@ def test_a_decision_taken_back_is_no_longer_replayed(
 ):
     run, trafficking, fees = _run(world)
     client = login(world.staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("positions:decision", args=[world.consultation.slug]),
-            {"issue": world.issue.pk, "run": run.pk, "kind": "merge",
-             "anchors": [trafficking[0].pk], "targets": [fees[0].pk]},
-        )  # fmt: skip
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="merge",
+        anchors=[trafficking[0].pk],
+        targets=[fees[0].pk],
+    )
     decision = KeyPointDecision.objects.get()
     merged = AggregationRun.objects.order_by("-pk").first()
     assert len(merged.results.get(code=world.issue.code).payload["key_points"]) == 1
