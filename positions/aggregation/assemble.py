@@ -94,14 +94,17 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
                     tuple(sorted(point.sources)),
                 )
             )
-    if result.recommendations:
+    # a recommendation that a key point already states word for word is not said twice
+    stated = {point.statement for point in result.key_points}
+    recommendations = [rec for rec in result.recommendations if rec.text not in stated]
+    if recommendations:
         paragraphs.append(ParagraphDraft(words["recommendations"]))
     paragraphs += [
         ParagraphDraft(
             words["recommendation"].format(count=rec.organisations, text=rec.text),
             tuple(sorted(rec.sources)),
         )
-        for rec in result.recommendations
+        for rec in recommendations
     ]
     paragraphs += [
         ParagraphDraft(

@@ -3,6 +3,7 @@
 that are words, campaigns as campaigns. Each case is a text that once came out wrong."""
 
 import random
+from dataclasses import replace
 
 from common.text import language_of
 from positions.aggregation import InputRecord, IssueRecord, Params, issue_aggregate, issue_section
@@ -398,3 +399,17 @@ def test_a_sentence_ending_in_a_short_word_still_ends_there():
     ) == ["The compact must protect all of us.", "Migrant workers need legal aid abroad now."]
     # an initial ("J.", "U.N.") does not end a sentence
     assert len(statements_split("The report by J. Smith shows that recruitment fees rise.")) == 1
+
+
+def test_a_recommendation_that_is_a_key_points_statement_is_not_written_twice():
+    rows = [
+        ("BNP2TKI", "ministry", "id", "", "Perluas jalur penempatan resmi yang aman dan terjangkau agar pekerja migran tidak bergantung pada calo."),
+        ("IOM Indonesia", "international", "id", "", "Pemerintah perlu membuka lebih banyak jalur penempatan resmi yang aman bagi pekerja migran, agar calo tidak dibutuhkan."),
+    ]  # fmt: skip
+    inputs = [replace(r, kind="recommendation") for r in records(rows)]
+    section = issue_section(ISSUE, aggregate(inputs), language="id")
+
+    texts = [p.text for p in section.paragraphs]
+    statement = next(t for t in texts if t.startswith("Pokok pikiran 1"))
+    quoted = statement.split(": ", 1)[1].split(" Dikemukakan")[0]
+    assert sum(quoted in t for t in texts) == 1, texts
