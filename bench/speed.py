@@ -8,12 +8,19 @@ each load); otherwise a throwaway SQLite file. Each size runs in two fresh proce
 one loads the generated corpus (bench/corpus.py, so the texts are realistic), the other
 times the run, so the peak memory (`ru_maxrss`) is the run's own, Django included.
 
+With `--workers N` each run goes, as in production, through Redis to a Celery worker
+started for it with N pool processes (`celery -A config worker --concurrency N`, the
+command docker-compose.yml gives the worker service): the nine issues aggregate side by
+side and the wall time runs from the click to the draft stored; the peak memory is then
+the largest of the worker's processes. Without it Celery is eager and the whole run
+takes one process, one issue after another.
+
 With `--decisions N` the largest size is run once more after N decisions of staff on
 its grouping (every kind, anchored on inputs drawn with a fixed seed), and a last line
 compares the two runs.
 
 The run is timed as staff see it: from `aggregation_run_start` (the click) to the draft
-version stored, with Celery eager so the fan-out runs in the process. `read_ratio` is
+version stored. `read_ratio` is
 the run's wall time over one plain read of every input text from the database, the
 floor no aggregation can beat. The last line gives the scaling exponent from the
 second largest to the largest size: log(t2/t1) / log(n2/n1).
@@ -26,6 +33,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -64,7 +72,7 @@ def _create_database(parts) -> None:
 def _django():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
+    os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
 
@@ -177,7 +185,7 @@ def decisions_add(consultation, count: int, seed: int = 2017) -> int:
     return count
 
 
-def run(slug: str, decisions: int = 0) -> dict:
+def run(slug: str, decisions: int = 0, workers: int = 0) -> dict:
     """Time one run of the consultation, and one plain read of its texts."""
     _django()
     from django.db import connection
@@ -190,6 +198,8 @@ def run(slug: str, decisions: int = 0) -> dict:
     paper = services.paper_get_or_create(consultation=consultation)
     started = time.perf_counter()
     run = services.aggregation_run_start(paper=paper, requested_by=consultation.created_by)
+    if workers:
+        run = _finished(run)
     seconds = time.perf_counter() - started
     run.refresh_from_db()
     began = time.perf_counter()
@@ -205,6 +215,7 @@ def run(slug: str, decisions: int = 0) -> dict:
         "wall_seconds": round(seconds, 3),
         "inputs_per_second": round(len(texts) / seconds),
         "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "workers": workers,
         "read_seconds": round(read, 3),
         "read_ratio": round(seconds / read, 1),
         "paragraphs": run.paragraphs_written,
@@ -212,10 +223,79 @@ def run(slug: str, decisions: int = 0) -> dict:
     }
 
 
-def _child(*args: str) -> str:
+def _finished(run, timeout: float = 600):
+    """Wait for the workers to finish `run`; return it as they left it."""
+    from positions.models import AggregationRun
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        run.refresh_from_db()
+        if run.status not in (AggregationRun.Status.QUEUED, AggregationRun.Status.RUNNING):
+            return run
+        time.sleep(0.05)
+    raise TimeoutError(f"run {run.pk} still {run.status} after {timeout} s")
+
+
+def _child(*args: str, workers: int = 0) -> str:
     env = {**os.environ, "DATABASE_URL": database_url()}
     command = [sys.executable, __file__, *args]
-    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    if not workers:
+        return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    env |= {"REDIS_URL": redis_url(), "CELERY_TASK_ALWAYS_EAGER": "false"}
+    with _worker(env, workers) as worker:
+        done = subprocess.run(
+            [*command, "--workers", str(workers)], env=env, capture_output=True, text=True
+        )
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # the largest process of the worker: its pool processes, waited for when it stops
+    result["peak_memory_mb"] = max(result["peak_memory_mb"], worker.peak_mb)
+    return json.dumps(result)
+
+
+def redis_url() -> str:
+    """A Redis database of the benchmark's own on the machine's server (loopback only)."""
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+    host = urlparse(url).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit("the benchmark's Redis must be on this machine (loopback)")
+    return url
+
+
+class _worker:
+    """`celery -A config worker --concurrency N`, as docker-compose.yml starts it, on a
+    queue emptied first; stopped (warm shutdown) when the run is stored."""
+
+    def __init__(self, env: dict, concurrency: int):
+        self.env, self.concurrency, self.peak_mb = env, concurrency, 0
+
+    def __enter__(self):
+        import redis
+
+        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
+             f"--concurrency={self.concurrency}", "--without-mingle", "--without-gossip"],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while "ready." not in Path(self.log.name).read_text():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(Path(self.log.name).read_text()[-2000:])
+            time.sleep(0.1)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        self.process.send_signal(signal.SIGTERM)
+        _pid, _status, usage = os.wait4(self.process.pid, 0)
+        self.process.returncode = 0
+        self.peak_mb = round(usage.ru_maxrss / 1024)
+        self.log.close()
+        os.unlink(self.log.name)
 
 
 def main() -> None:
@@ -223,6 +303,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--load", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="run through Redis and a Celery worker with this many pool processes",
+    )
     parser.add_argument(
         "--decisions",
         type=int,
@@ -234,17 +320,19 @@ def main() -> None:
         print(load(args.load))
         return
     if args.run:
-        print(json.dumps(run(args.run, args.decisions)))
+        print(json.dumps(run(args.run, args.decisions, args.workers)))
         return
     results = []
     for size in args.sizes:
         slug = _child("--load", str(size)).strip().splitlines()[-1]
-        result = json.loads(_child("--run", slug).strip().splitlines()[-1])
+        result = json.loads(_child("--run", slug, workers=args.workers).strip().splitlines()[-1])
         results.append(result)
         print(json.dumps(result), flush=True)
     if args.decisions:
         decided = json.loads(
-            _child("--run", slug, "--decisions", str(args.decisions)).strip().splitlines()[-1]
+            _child("--run", slug, "--decisions", str(args.decisions), workers=args.workers)
+            .strip()
+            .splitlines()[-1]
         )
         print(json.dumps(decided), flush=True)
         plain = results[-1]["wall_seconds"]

@@ -98,12 +98,15 @@ def _candidates(signature: np.ndarray, language: np.ndarray, bands: int = BANDS)
     rows = PERMUTATIONS // bands
     found = []
     for band in range(bands):
-        block = np.column_stack([signature[:, band * rows : (band + 1) * rows], language])
-        _, bucket = np.unique(block, axis=0, return_inverse=True)
-        bucket = bucket.ravel()
-        order = np.lexsort((np.arange(n), bucket))  # by bucket, then by row
-        sorted_buckets = bucket[order]
-        starts = np.r_[True, sorted_buckets[1:] != sorted_buckets[:-1]]
+        # one 64-bit key per row of the band (and its language): sorting keys is far
+        # cheaper than sorting rows; two rows that collide are only a candidate pair,
+        # which the exact comparison then turns down
+        key = language * np.uint64(0x9E3779B97F4A7C15)
+        for column in signature[:, band * rows : (band + 1) * rows].T:
+            key = (key ^ column) * np.uint64(0x100000001B3)
+        order = np.argsort(key, kind="stable")  # by bucket, then by row
+        sorted_keys = key[order]
+        starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
         first = order[np.maximum.accumulate(np.where(starts, np.arange(n), 0))]
         keep = first != order
         found.append(first[keep] * n + order[keep])
