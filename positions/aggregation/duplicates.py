@@ -183,11 +183,16 @@ def duplicate_groups(
       in their own words share a phrase or two.
     Groups come in the order of their representative.
     """
-    negations = [NEGATIONS.intersection(d) for d in docs]
-    numbers = [frozenset(t for t in d if t.isdigit()) for d in docs]
+    senses: dict[int, tuple[frozenset, frozenset]] = {}
+
+    def sense(i: int) -> tuple[frozenset, frozenset]:
+        # only documents of a candidate pair need theirs
+        if i not in senses:
+            senses[i] = (NEGATIONS.intersection(docs[i]), frozenset(filter(str.isdigit, docs[i])))
+        return senses[i]
 
     def same_sense(i: int, j: int) -> bool:
-        return negations[i] == negations[j] and numbers[i] == numbers[j]
+        return sense(i) == sense(j)
 
     def close_copy(i, j, a, b):
         return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])

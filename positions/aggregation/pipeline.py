@@ -232,21 +232,17 @@ def issue_aggregate(
     issue_kinds = _kind_counts(kind_of, kind_of)
     if not inputs:
         return IssueResult(issue.code, 0, 0, 0, kinds={})
-    normalised = [words(normalise(record.text)) for record in inputs]
-
+    texts = [normalise(record.text) for record in inputs]
     languages = [
-        language_detect(tokens, record.language)
-        for tokens, record in zip(normalised, inputs, strict=True)
+        language_detect(words(text), record.language)
+        for text, record in zip(texts, inputs, strict=True)
     ]
 
     # 2. duplicates: members follow their representative from here on
     # inputs that say nothing but courtesy ("Terima kasih.") are counted, never grouped
     splits = [statements_split(record.text) for record in inputs]
     groups = duplicate_groups(
-        [
-            _TOKEN.findall(normalise(record.text)) if split else []
-            for record, split in zip(inputs, splits, strict=True)
-        ],
+        [_TOKEN.findall(text) if split else [] for text, split in zip(texts, splits, strict=True)],
         params.duplicate_threshold,
         languages=languages,
         size=params.duplicate_shingle,

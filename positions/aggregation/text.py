@@ -84,6 +84,8 @@ _LEAD_PHRASE = re.compile(
     re.IGNORECASE,
 )
 LEAD_WORDS = 16
+_LEAD_ENDS = ("that", "bahwa")
+_QUOTES = "\"'“”‘’()"
 _TOKEN_SPAN = re.compile(r"\S+")
 _COURTESY_FIRST = frozenset(
     """
@@ -129,14 +131,17 @@ def _lead_in_end(sentence: str) -> int:
         return match.end()
     if _LEAD_VERBS.isdisjoint(_WORDY.findall(sentence[:120].lower())):
         return 0  # no verb of saying or thinking: most sentences stop here
+    head = sentence.split(None, LEAD_WORDS)[:LEAD_WORDS]
+    if not any(raw[-1:] in ":," or raw.lower().strip(_QUOTES) in _LEAD_ENDS for raw in head):
+        return 0  # nor "that", "bahwa", ":" or "," to end a framing
     words: list[str] = []
     for n, token in enumerate(_TOKEN_SPAN.finditer(sentence)):
         if n >= LEAD_WORDS:
             break
         raw = token.group()
-        word = raw.lower().strip("\"'“”‘’()")
+        word = raw.lower().strip(_QUOTES)
         if (
-            word in ("that", "bahwa")
+            word in _LEAD_ENDS
             and words
             and (
                 words[-1] in _LEAD_VERBS
