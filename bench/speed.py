@@ -5,8 +5,10 @@
 When DATABASE_URL names PostgreSQL the benchmark uses its own database, `gcm_bench`, on
 the same server (created if missing, migrated, its bench consultations dropped before
 each load); otherwise a throwaway SQLite file. Each size runs in two fresh processes:
-one loads the generated corpus (bench/corpus.py, so the texts are realistic), the other
-times the run, so the peak memory (`ru_maxrss`) is the run's own, Django included.
+one loads the corpus, the other times the run, so the peak memory (`ru_maxrss`) is the
+run's own, Django included. The corpus is the generated one (bench/corpus.py) or, with
+`--corpus written`, one built from the sentences of the corpora written by hand
+(bench/written.py: longer inputs, lead-ins, typos, two points in one input).
 
 With `--workers N` each run goes, as in production, through Redis to a Celery worker
 started for it with N pool processes (`celery -A config worker --concurrency N`, the
@@ -79,21 +81,25 @@ def _django():
     django.setup()
 
 
-def load(n_inputs: int) -> str:
+def load(n_inputs: int, corpus_name: str = "generated") -> str:
     """Load a corpus of n inputs into a fresh consultation; return its slug."""
     _django()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
     from bench.corpus import corpus_make
+    from bench.written import written_scaled
     from consult.models import Consultation, Input, Session, ThematicIssue
     from stakeholders.models import Organisation
 
     call_command("migrate", verbosity=0)
-    slug = f"bench-{n_inputs}"
+    slug = f"bench-{corpus_name}-{n_inputs}"
     for old in Consultation.objects.filter(slug__startswith="bench-"):
         _drop(old)
-    corpus = corpus_make(n_inputs, n_issues=9, n_organisations=200)
+    if corpus_name == "written":
+        corpus = written_scaled(n_inputs)
+    else:
+        corpus = corpus_make(n_inputs, n_issues=9, n_organisations=200)
     user, _created = get_user_model().objects.get_or_create(username="bench")
     convener, _created = Organisation.objects.get_or_create(
         name="Bench directorate", defaults={"kind": "ministry"}
@@ -209,6 +215,7 @@ def run(slug: str, decisions: int = 0, workers: int = 0) -> dict:
     read = time.perf_counter() - began
     return {
         "benchmark": "speed",
+        "corpus": slug.split("-")[1],
         "database": connection.vendor,
         "inputs": len(texts),
         "status": run.status,
@@ -301,6 +308,13 @@ class _worker:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument(
+        "--corpus",
+        choices=["generated", "written"],
+        default="generated",
+        help="the generated corpus (bench/corpus.py) or one built from the sentences of "
+        "the hand-written corpora (bench/written.py)",
+    )
     parser.add_argument("--load", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -317,14 +331,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.load:
-        print(load(args.load))
+        print(load(args.load, args.corpus))
         return
     if args.run:
         print(json.dumps(run(args.run, args.decisions, args.workers)))
         return
     results = []
     for size in args.sizes:
-        slug = _child("--load", str(size)).strip().splitlines()[-1]
+        slug = _child("--load", str(size), "--corpus", args.corpus).strip().splitlines()[-1]
         result = json.loads(_child("--run", slug, workers=args.workers).strip().splitlines()[-1])
         results.append(result)
         print(json.dumps(result), flush=True)

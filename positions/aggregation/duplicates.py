@@ -70,7 +70,7 @@ def _shingle_ids(docs: Sequence[Sequence[str]], size: int) -> tuple[np.ndarray, 
         flat += [vocabulary.setdefault(s, len(vocabulary)) for s in grams]
         lengths[n + 1] = len(grams)
     owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths[1:])
-    keys = np.unique(owner * max(len(vocabulary), 1) + np.asarray(flat, dtype=np.int64))
+    keys = _sorted_unique(owner * max(len(vocabulary), 1) + np.asarray(flat, dtype=np.int64))
     ids = keys % max(len(vocabulary), 1)
     offsets = np.searchsorted(keys // max(len(vocabulary), 1), np.arange(len(docs) + 1))
     return ids.astype(np.uint64), offsets
@@ -112,7 +112,13 @@ def _candidates(signature: np.ndarray, language: np.ndarray, bands: int = BANDS)
         found.append(first[keep] * n + order[keep])
     if not found:
         return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(found))
+    return _sorted_unique(np.concatenate(found))
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique for integers, by one sort (numpy's hashing unique was slower here)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def _pass(
@@ -197,25 +203,32 @@ def duplicate_groups(
     def close_copy(i, j, a, b):
         return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
 
+    # a text sent again word for word is its first sending's copy: only distinct texts
+    # go through MinHash (a large consultation's copy-pasted letters, many times over)
+    first_sent: dict[tuple, int] = {}
+    representative: dict[int, int | None] = {}
+    for i, doc in enumerate(docs):
+        twin = first_sent.setdefault((languages[i] if languages else "", *doc), i) if doc else i
+        representative[i] = twin if twin != i else None
+    distinct = [i for i in range(len(docs)) if representative[i] is None]
+
     def template_copy(i, j, a, b):
         # a personal line may carry its own number or "tidak": the shared runs carry the
         # letter's sense
         return _template_shared(docs[i], docs[j], template_containment)
 
-    everyone = list(range(len(docs)))
-    representative = dict.fromkeys(everyone)
     for j, root in _pass(
-        docs, size, BANDS, threshold - ESTIMATE_MARGIN, languages, close_copy, everyone
+        docs, size, BANDS, threshold - ESTIMATE_MARGIN, languages, close_copy, distinct
     ).items():
         representative[j] = root
-    roots = [i for i in everyone if representative[i] is None]
+    roots = [i for i in distinct if representative[i] is None]
     long_enough = [i for i in roots if len(docs[i]) >= TEMPLATE_MIN_WORDS]
     for j, root in _pass(
         docs, 1, TEMPLATE_BANDS, TEMPLATE_FLOOR, languages, template_copy, long_enough
     ).items():
         representative[j] = root
     groups: dict[int, list[int]] = {}
-    for i in everyone:
+    for i in range(len(docs)):
         root = i
         while representative[root] is not None:
             root = representative[root]

@@ -51,7 +51,7 @@ from positions.aggregation.grouping import cluster, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 

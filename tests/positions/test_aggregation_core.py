@@ -90,6 +90,28 @@ def test_a_campaign_letter_is_one_duplicate_group_with_its_signatories():
     assert group.is_campaign
 
 
+def test_a_letter_sent_twice_word_for_word_is_one_group_behind_an_earlier_one_that_is_not():
+    # The earlier letter ranks the same demands in the opposite order: the same words,
+    # so it meets the two later letters in every bucket, and no copy of them. The two
+    # later letters are each other's copy and must still be found as such.
+    demands = [
+        "upah layak bagi pekerja rumah tangga",
+        "satu hari libur setiap minggu",
+        "paspor dipegang sendiri oleh pekerja",
+        "asuransi kesehatan ditanggung majikan",
+        "akses bantuan hukum di perwakilan",
+    ]
+    letter = "Urutan prioritas kami untuk posisi Indonesia: {}."
+    letters = [
+        ("Org A", "ngo", "id", "", letter.format(", ".join(reversed(demands)))),
+        ("Org B", "ngo", "id", "", letter.format(", ".join(demands))),
+        ("Org C", "academia", "id", "", letter.format(", ".join(demands))),
+    ]
+    result = aggregate(records(letters, start=50))
+
+    assert [group.members for group in result.duplicate_groups] == [(51, 52)]
+
+
 def test_recommendations_are_pulled_out_with_their_sources():
     result = aggregate(records())
 
