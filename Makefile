@@ -67,11 +67,15 @@ lock:  ## re-resolve both lock files from pyproject.toml in throwaway environmen
 	rm -rf .lockenv build *.egg-info
 
 # Speed runs take both cores: under the shared lock so they never overlap a test suite.
-bench: install  ## quality on the generated and hand-written corpora and on Polis votes, then runs of 1k/10k/100k inputs (gcm_bench on PostgreSQL)
+bench: install  ## quality on the generated and hand-written corpora and on Polis votes, then runs of 1k/10k/100k inputs of both kinds, in one process and on a 2-process worker (gcm_bench on PostgreSQL)
 	$(BIN)/python bench/quality.py --inputs $${BENCH_QUALITY_INPUTS:-3000}
 	$(BIN)/python bench/polis.py
 	flock /tmp/gcm-services.lock $(BIN)/python bench/speed.py --sizes $${BENCH_SIZES:-1000 10000 100000} \
 	  --decisions $${BENCH_DECISIONS:-100}
+	flock /tmp/gcm-services.lock $(BIN)/python bench/speed.py --corpus written \
+	  --sizes $${BENCH_WRITTEN_SIZES:-10000 100000}
+	flock /tmp/gcm-services.lock $(BIN)/python bench/speed.py --corpus written \
+	  --sizes $${BENCH_WORKER_SIZES:-100000} --workers 2
 
 bench-web: install  ## gunicorn as compose runs it, 10,000 inputs in PostgreSQL, load on pages and API
 	$(BIN)/python bench/web.py --seconds $${BENCH_SECONDS:-20}

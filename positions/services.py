@@ -397,7 +397,7 @@ def _assemble(run: AggregationRun) -> list[SectionDraft]:
         issue.code: issue_section(issue, results[issue.code], language=paper.language)
         for issue in issues
     }
-    inputs = selectors.run_inputs(run=run)
+    inputs = selectors.run_inputs(run=run, texts=False)
     outline = selectors.aggregation_outline(consultation=consultation)
     return draft_assemble(
         outline, issues, sections, inputs, language=paper.language, results=results
