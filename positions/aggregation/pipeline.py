@@ -34,7 +34,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from common.text import language_detect, normalise, words
+from common.text import LANGUAGES, language_detect, normalise, words
 from positions.aggregation.decisions import (
     CAMPAIGNS,
     GROUPING,
@@ -234,7 +234,10 @@ def issue_aggregate(
         return IssueResult(issue.code, 0, 0, 0, kinds={})
     texts = [normalise(record.text) for record in inputs]
     languages = [
-        language_detect(words(text), record.language)
+        # a declared language stands; only the others are read for theirs
+        record.language
+        if record.language in LANGUAGES
+        else language_detect(words(text), record.language)
         for text, record in zip(texts, inputs, strict=True)
     ]
 

@@ -185,11 +185,15 @@ def statements_split(text: str) -> list[str]:
     """
     sentences = [s for s in _sentences(text) if not courtesy(s)]
     joined: list[str] = []
+    lengths: list[int] = []  # words of each joined statement
     for sentence in sentences:
-        if joined and min(len(_WORDY.findall(sentence)), len(_WORDY.findall(joined[-1]))) <= SHORT:
+        length = len(_WORDY.findall(sentence))
+        if joined and min(length, lengths[-1]) <= SHORT:
             joined[-1] += " " + sentence
+            lengths[-1] += length
         else:
             joined.append(sentence)
+            lengths.append(length)
     return [lead_in_strip(s) for s in joined]
 
 
