@@ -1,6 +1,6 @@
 """The aggregation on real public text: a Polis conversation and its voters.
 
-    python bench/polis.py [--conversation DIR]
+    python bench/polis.py [--conversation DIR ...]
 
 Polis open data (CC BY 4.0, The Computational Democracy Project; see the data's
 README) holds comments written by the public and every participant's agree / disagree
@@ -41,7 +41,6 @@ from positions.aggregation.duplicates import NEGATIONS  # noqa: E402
 from positions.aggregation.pipeline import Params, issue_aggregate  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "polis"
-CONVERSATION = "american-assembly.bowling-green"
 MIN_COMMON = 10
 SEED = 2017
 
@@ -231,15 +230,24 @@ def top(directory: Path, n: int = 10) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--conversation", type=Path, default=DATA / CONVERSATION)
+    parser.add_argument(
+        "--conversation",
+        type=Path,
+        action="append",
+        help="a conversation's folder (again for more); every one in the data by default",
+    )
     parser.add_argument("--top", type=int, default=0, help="print the top key points too")
     args = parser.parse_args()
-    if not args.conversation.exists():
-        print(json.dumps({"benchmark": "polis", "skipped": f"no data in {args.conversation}"}))
+    conversations = args.conversation or sorted(
+        folder for folder in DATA.glob("*") if (folder / "comments.csv").exists()
+    )
+    if not conversations:
+        print(json.dumps({"benchmark": "polis", "skipped": f"no data in {DATA}"}))
         return
-    print(json.dumps(evaluate(args.conversation)))
-    if args.top:
-        top(args.conversation, args.top)
+    for conversation in conversations:
+        print(json.dumps(evaluate(conversation)), flush=True)
+        if args.top:
+            top(conversation, args.top)
 
 
 if __name__ == "__main__":
