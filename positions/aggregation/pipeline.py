@@ -232,20 +232,26 @@ def issue_aggregate(
     issue_kinds = _kind_counts(kind_of, kind_of)
     if not inputs:
         return IssueResult(issue.code, 0, 0, 0, kinds={})
-    texts = [normalise(record.text) for record in inputs]
+    # each distinct text read once: a letter sent many times is not split again
+    read: dict[str, tuple[str, list[str], list[str]]] = {}
+    for record in inputs:
+        if record.text not in read:
+            text = normalise(record.text)
+            split = statements_split(record.text)
+            # inputs that say nothing but courtesy ("Terima kasih.") are counted, never grouped
+            read[record.text] = (text, split, _TOKEN.findall(text) if split else [])
     languages = [
         # a declared language stands; only the others are read for theirs
         record.language
         if record.language in LANGUAGES
-        else language_detect(words(text), record.language)
-        for text, record in zip(texts, inputs, strict=True)
+        else language_detect(words(read[record.text][0]), record.language)
+        for record in inputs
     ]
+    splits = [read[record.text][1] for record in inputs]
 
     # 2. duplicates: members follow their representative from here on
-    # inputs that say nothing but courtesy ("Terima kasih.") are counted, never grouped
-    splits = [statements_split(record.text) for record in inputs]
     groups = duplicate_groups(
-        [_TOKEN.findall(text) if split else [] for text, split in zip(texts, splits, strict=True)],
+        [read[record.text][2] for record in inputs],
         params.duplicate_threshold,
         languages=languages,
         size=params.duplicate_shingle,
