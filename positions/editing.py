@@ -241,7 +241,9 @@ def aggregation_merge(
     """
 
     previous = latest_version(paper)
-    if previous is None:
+    # nothing written by hand: the engine's sections stand, and the previous version's
+    # paragraphs and sources (hundreds of thousands in a large consultation) stay unread
+    if previous is None or not previous.sections.filter(edited=True).exists():
         return sections, set(), []
     stored = {section.key: section for section in version_sections(previous)}
     cited = {i for s in stored.values() for p in s.paragraphs for i in p.source_ids}

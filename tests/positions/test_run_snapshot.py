@@ -70,3 +70,33 @@ def test_the_manifest_hash_changes_with_what_a_run_reads(world):
 
     assert first.manifest["input_set"] == again.manifest["input_set"]
     assert third.manifest["input_set"] != first.manifest["input_set"]
+
+
+def test_a_run_after_a_version_nobody_edited_does_not_read_that_version_back(world):
+    # a large consultation's draft cites hundreds of thousands of inputs: a run keeps
+    # hand-written sections, and only when there are some does it read the last version
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for organisation in (world.ngo, world.ministry):
+        InputFactory(
+            session=world.session, issue=world.issue, organisation=organisation, text=POINT
+        )
+    paper = services.paper_get_or_create(consultation=world.consultation)
+    services.aggregation_run_execute(
+        run_id=AggregationRun.objects.create(paper=paper, requested_by=world.staff).pk
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        again = services.aggregation_run_execute(
+            run_id=AggregationRun.objects.create(paper=paper, requested_by=world.staff).pk
+        )
+
+    assert again.status == AggregationRun.Status.SUCCEEDED
+    reads = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith("SELECT")
+        and "positions_paragraphsource" in q["sql"]
+    ]
+    assert reads == []
