@@ -290,7 +290,12 @@ class _worker:
         deadline = time.monotonic() + 60
         while "ready." not in Path(self.log.name).read_text():
             if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(Path(self.log.name).read_text()[-2000:])
+                self.process.kill()
+                self.process.wait()
+                log = Path(self.log.name).read_text()
+                self.log.close()
+                os.unlink(self.log.name)
+                raise RuntimeError(f"the worker did not start:\n{log[-2000:]}")
             time.sleep(0.1)
         return self
 
