@@ -258,6 +258,9 @@ def issue_aggregate(
     )
     if any(d.kind in CAMPAIGNS for d in decisions):
         groups = campaigns_apply(groups, [r.id for r in inputs], decisions)
+    if excluded:  # a letter staff took out leaves its campaign; the next one stands for it
+        kept = ([i for i in group if inputs[i].id not in excluded] for group in groups)
+        groups = [group for group in kept if len(group) > 1]
     members_of = {group[0]: group for group in groups}
     duplicate = {i for group in groups for i in group[1:]}
 

@@ -152,3 +152,18 @@ def test_staff_take_a_letter_out_of_a_campaign_or_join_two_campaigns():
     confirmed = run(_letters(), [D(1, "confirm_campaign", (50,))], language="id")
     assert confirmed.duplicate_groups == engine.duplicate_groups
     assert confirmed.decisions[0].applied
+
+
+def test_excluding_a_campaign_letter_takes_out_that_letter_only():
+    # the campaign's letters form one key point (as copies of the first letter)
+    engine = run(_letters(), language="id")
+    assert point_of(engine, 51) is not None
+
+    copy_out = run(_letters(), [D(1, "exclude", (51,))], language="id")
+    assert point_of(copy_out, 51) is None
+    assert {50, 52} <= set(point_of(copy_out, 50).sources)
+
+    # the first letter out: the next one stands for the campaign
+    first_out = run(_letters(), [D(1, "exclude", (50,))], language="id")
+    assert point_of(first_out, 50) is None
+    assert {51, 52} <= set(point_of(first_out, 51).sources)
