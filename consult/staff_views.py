@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views import View
 
+from common.ids import ids_read
 from consult import moderation, staff_selectors
 from consult.filters import InputFilter
 from consult.staff_forms import BulkTagForm, HideForm, RestoreForm, StatusForm
@@ -79,7 +80,7 @@ class InputBulkTagView(InputListView):
     permission_required = "consult.tag_input"
 
     def post(self, request, slug):
-        ids = [int(pk) for pk in request.POST.getlist("inputs") if pk.isdigit()]
+        ids = ids_read(request.POST.getlist("inputs"))
         form = BulkTagForm(request.POST, input_ids=ids)
         if form.is_valid():
             service = (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.ids import id_read
 from consult import selectors, services
 from consult.forms import (
     ConfirmStatementForm,
@@ -248,8 +249,8 @@ class InputCreateView(SessionMixin, View):
 
     def refuse_foreign_issue(self, request):
         """An issue id from outside this consultation is a forged form: 403, not a 400."""
-        issue = request.POST.get("issue", "")
-        if issue.isdigit() and not self.consultation.issues.filter(pk=issue).exists():
+        issue = id_read(request.POST.get("issue", ""))
+        if issue is not None and not self.consultation.issues.filter(pk=issue).exists():
             raise PermissionDenied(_("This thematic issue is not part of the session."))
 
     def save(self, request, form, submit):

@@ -17,6 +17,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from common.api import ERRORS
+from common.ids import MAX_ID
 from consult.api import ConsultationScoped
 from positions import exporting, selectors, services
 from positions.exports import CONTENT_TYPES
@@ -280,8 +281,12 @@ class DecisionSerializer(serializers.ModelSerializer):
     """A decision on the grouping of a thematic issue (positions/aggregation/decisions.py):
     `anchors` and `targets` are input ids of that issue."""
 
-    anchors = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
-    targets = serializers.ListField(child=serializers.IntegerField(), required=False)
+    anchors = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), allow_empty=False
+    )
+    targets = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False
+    )
     run = serializers.IntegerField(read_only=True, help_text="the run that writes the version")
 
     class Meta:

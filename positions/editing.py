@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from common.ids import MAX_ID
 from consult.models import Input
 from positions.aggregation import ParagraphDraft, SectionDraft
 from positions.citations import CITATION, cited_ids
@@ -129,7 +130,7 @@ def _with_citations(paper: PositionPaper, paragraphs: list[ParagraphDraft]):
         return paragraphs
     known = set(
         Input.objects.filter(
-            pk__in=cited,
+            pk__in=[pk for pk in cited if pk <= MAX_ID],  # past it: no input, "unknown"
             session__consultation=paper.consultation,
             status=Input.Status.SUBMITTED,
         ).values_list("pk", flat=True)

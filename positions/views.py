@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from common.ids import id_read, ids_read
 from consult.importing import ImportRejected, inputs_import, rows_read
 from consult.models import Input
 from consult.views import ConsultationMixin
@@ -175,15 +176,13 @@ class DecisionView(PaperMixin, View):
         return redirect(self.paper)
 
     def post(self, request, slug):
-        issue_id = request.POST.get("issue", "")
-        if not issue_id.isdigit():
+        issue_id = id_read(request.POST.get("issue", ""))
+        if issue_id is None:
             raise Http404
-        issue = get_object_or_404(self.consultation.issues, pk=int(issue_id))
-
-        def ids(name):
-            return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
-
-        kind, anchors, targets = request.POST.get("kind", ""), ids("anchors"), ids("targets")
+        issue = get_object_or_404(self.consultation.issues, pk=issue_id)
+        kind = request.POST.get("kind", "")
+        anchors = ids_read(request.POST.getlist("anchors"))
+        targets = ids_read(request.POST.getlist("targets"))
         if kind in (KeyPointDecision.Kind.MERGE, KeyPointDecision.Kind.JOIN_CAMPAIGNS):
             # this key point's (or campaign's) input and the other's
             anchors, targets = anchors[:1] + targets, []
@@ -202,9 +201,9 @@ class DecisionView(PaperMixin, View):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            back = request.POST.get("run") or ""
-            if back.isdigit():
-                return redirect("positions:run_review", slug=slug, run_pk=int(back))
+            back = id_read(request.POST.get("run", ""))
+            if back is not None:
+                return redirect("positions:run_review", slug=slug, run_pk=back)
             return redirect(self.paper)
         messages.success(request, _("Decision recorded; the draft is being written again."))
         return self.after(run)

@@ -54,6 +54,9 @@ def test_a_citation_of_an_unknown_input_is_refused_with_its_reference(world):
 
     with pytest.raises(ValidationError, match="GCM-2017-9999"):
         _rewrite(world, version, "Teks [GCM-2017-9999].")
+    # a number past any input's id is as unknown, not a database error
+    with pytest.raises(ValidationError, match="GCM-2017-99999999999999999999"):
+        _rewrite(world, version, "Teks [GCM-2017-99999999999999999999].")
 
 
 def test_unsourced_paragraphs_are_marked_on_the_page_and_in_the_directorate_export(world, login):

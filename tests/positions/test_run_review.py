@@ -298,7 +298,7 @@ def test_a_decision_taken_back_is_no_longer_replayed(
     )
 
 
-@pytest.mark.parametrize("issue", ["abc", "", "99999"])
+@pytest.mark.parametrize("issue", ["abc", "", "99999", "²", "99999999999999999999"])
 def test_a_decision_for_no_such_issue_is_refused_not_a_server_error(world, login, issue):
     response = login(world.staff).post(
         reverse("positions:decision", args=[world.consultation.slug]),
@@ -306,4 +306,35 @@ def test_a_decision_for_no_such_issue_is_refused_not_a_server_error(world, login
     )
 
     assert response.status_code == 404
+    assert not KeyPointDecision.objects.exists()
+
+
+@pytest.mark.parametrize("anchor", ["²", "99999999999999999999", "-3"])
+def test_anchors_that_name_no_input_are_refused_with_a_message_not_a_server_error(
+    world, login, anchor, django_capture_on_commit_callbacks
+):
+    run, _trafficking, _fees = _run(world)
+    client = login(world.staff)
+
+    response = _decide(
+        client, world, run, django_capture_on_commit_callbacks, kind="exclude", anchors=[anchor]
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+    assert not KeyPointDecision.objects.exists()
+
+
+def test_the_api_refuses_an_anchor_past_the_largest_id_with_a_400(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(world.staff)
+    url = reverse("api:decisions", args=[world.consultation.slug, world.issue.code])
+
+    refused = client.post(
+        url, {"kind": "exclude", "anchors": [99999999999999999999]}, format="json"
+    )
+
+    assert refused.status_code == 400
     assert not KeyPointDecision.objects.exists()

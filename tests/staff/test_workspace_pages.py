@@ -176,6 +176,20 @@ def test_bulk_tag_refuses_an_outside_redirect(world, login):
     assert response["Location"] == reverse("staff:inputs", args=[world.consultation.slug])
 
 
+@pytest.mark.parametrize("forged", ["²", "99999999999999999999"])
+def test_bulk_tag_refuses_a_forged_input_with_a_message_not_a_server_error(world, login, forged):
+    a = _input(world)
+    response = login(world.staff).post(
+        reverse("staff:inputs_tag", args=[world.consultation.slug]),
+        {"inputs": [a.pk, forged], "tags": "x", "action": "add"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["messages"])
+    assert not a.tags.exists()
+
+
 def test_hide_and_restore_through_the_input_page(world, login):
     input = _input(world)
     client = login(world.staff)
