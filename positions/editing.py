@@ -354,8 +354,21 @@ def suggestion_accept(*, paper: PositionPaper, suggestion_id: int, user) -> Draf
     paragraph = ParagraphDraft(
         suggestion.text, tuple(suggestion.sources.order_by("pk").values_list("pk", flat=True))
     )
-    if suggestion.position < len(section.paragraphs):
-        section.paragraphs[suggestion.position] = paragraph
+    # The suggestion replaces the paragraph that stood at its place when it was made,
+    # wherever that paragraph is now; gone (edited, or replaced by another suggestion)
+    # or never there, the suggestion is added at the end: accepted text never
+    # overwrites what an officer wrote or accepted since.
+    then = list(
+        Paragraph.objects.filter(
+            section__version_id=suggestion.version_id, section__key=suggestion.section_key
+        )
+        .order_by("position")
+        .values_list("text", flat=True)
+    )
+    replaced = then[suggestion.position] if suggestion.position < len(then) else None
+    now = [p.text for p in section.paragraphs]
+    if replaced is not None and replaced in now:
+        section.paragraphs[now.index(replaced)] = paragraph
     else:
         section.paragraphs.append(paragraph)
     section.edited = True

@@ -275,3 +275,25 @@ def test_suggestions_are_placed_by_content_never_over_the_officers_prose(world):
     assert all(s.sources.exists() for s in suggestions)
     assert all(s.position != 0 for s in suggestions)
     assert any(s.position == 1 and new in s.new_sources.all() for s in suggestions)
+
+
+def test_accepting_suggestions_in_any_order_keeps_every_accepted_paragraph(world):
+    inputs_for(world)
+    v1 = aggregate(world)
+    _edit(world, v1, "Our own wording of the position.")
+    inputs_for(world, text="Consular protection must reach every migrant worker.", orgs=[world.ngo])
+    inputs_for(world, text="Remittance costs must fall below three percent.", orgs=[world.partner])
+    v3 = aggregate(world)
+    added = sorted(
+        Suggestion.objects.filter(status="pending", position__gt=0), key=lambda s: -s.position
+    )
+    assert len(added) >= 2  # both go after the officer's paragraph
+
+    for suggestion in added:  # the later place first
+        latest = editing.suggestion_accept(
+            paper=v3.paper, suggestion_id=suggestion.pk, user=world.staff
+        )
+
+    text = _section(latest, _issue_key(world)).text
+    assert "Our own wording of the position." in text
+    assert all(suggestion.text in text for suggestion in added)
