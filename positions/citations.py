@@ -10,17 +10,24 @@ edit; a reader who may not see the input does not see its marker either
 
 import re
 
-# "[GCM-2017-0021]": the reference every input is quoted by (consult.models.Input)
-CITATION = re.compile(r"\s?\[GCM-\d{4}-(\d{4,})\]")
+# "[GCM-2017-0021]": the reference every input is quoted by (consult.models.Input);
+# anything of that shape is read as a citation, so a mistyped one ("[GCM-2017-21]",
+# another year) is refused by name rather than left in the text as no citation at all
+CITATION = re.compile(r"\s?\[(GCM-[0-9]{4}-([0-9]+))\]")
 
 
 def cited_ids(text: str) -> list[int]:
     """The ids of the inputs cited in `text`, in order of first citation."""
-    return list(dict.fromkeys(int(pk) for pk in CITATION.findall(text)))
+    return list(dict.fromkeys(int(pk) for _reference, pk in CITATION.findall(text)))
+
+
+def cited_references(text: str) -> dict[str, int]:
+    """Each reference cited in `text`, as written, with the input id it names."""
+    return {reference: int(pk) for reference, pk in CITATION.findall(text)}
 
 
 def citations_strip(text: str, hidden: set[int]) -> str:
     """`text` without the markers of the inputs in `hidden`."""
     if not hidden:
         return text
-    return CITATION.sub(lambda m: "" if int(m.group(1)) in hidden else m.group(0), text)
+    return CITATION.sub(lambda m: "" if int(m.group(2)) in hidden else m.group(0), text)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from common.ids import MAX_ID
 from consult.models import Input
 from positions.aggregation import ParagraphDraft, SectionDraft
-from positions.citations import CITATION, cited_ids
+from positions.citations import cited_ids, cited_references
 from positions.models import (
     DraftVersion,
     Paragraph,
@@ -125,26 +125,24 @@ def _carry_sources(new_texts: list[str], old: list[ParagraphDraft]) -> list[Para
 def _with_citations(paper: PositionPaper, paragraphs: list[ParagraphDraft]):
     """Each paragraph's sources with the inputs its text cites ("[GCM-2017-0021]"); a
     citation of anything but a submitted input of this consultation is refused."""
-    cited = {pk for paragraph in paragraphs for pk in cited_ids(paragraph.text)}
-    if not cited:
+    written = {
+        ref: pk for paragraph in paragraphs for ref, pk in cited_references(paragraph.text).items()
+    }
+    if not written:
         return paragraphs
-    known = set(
-        Input.objects.filter(
-            pk__in=[pk for pk in cited if pk <= MAX_ID],  # past it: no input, "unknown"
+    known = {
+        input.pk: input.reference
+        for input in Input.objects.filter(
+            pk__in=[pk for pk in written.values() if pk <= MAX_ID],  # past it: no input
             session__consultation=paper.consultation,
             status=Input.Status.SUBMITTED,
-        ).values_list("pk", flat=True)
-    )
-    unknown = cited - known
+        ).select_related("session")
+    }
+    unknown = sorted(ref for ref, pk in written.items() if known.get(pk) != ref)
     if unknown:
-        written = {
-            int(match.group(1)): match.group(0).strip(" []")
-            for paragraph in paragraphs
-            for match in CITATION.finditer(paragraph.text)
-        }
         raise ValidationError(
             _("No submitted input of this consultation has the reference %(refs)s.")
-            % {"refs": ", ".join(written[pk] for pk in sorted(unknown))}
+            % {"refs": ", ".join(unknown)}
         )
     return [
         ParagraphDraft(

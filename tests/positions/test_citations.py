@@ -59,6 +59,18 @@ def test_a_citation_of_an_unknown_input_is_refused_with_its_reference(world):
         _rewrite(world, version, "Teks [GCM-2017-99999999999999999999].")
 
 
+def test_a_mistyped_citation_of_a_real_input_is_refused_not_silently_ignored(world):
+    (cited, *_rest) = inputs_for(world)
+    version = aggregate(world)
+    year = cited.reference.split("-")[1]
+    padded = f"GCM-{year}-0{cited.pk:04d}"  # one zero too many: the same number
+    other_year = f"GCM-{int(year) + 1}-{cited.pk:04d}"
+
+    for written in (padded, other_year):
+        with pytest.raises(ValidationError, match=written):
+            _rewrite(world, version, f"Teks [{written}].")
+
+
 def test_unsourced_paragraphs_are_marked_on_the_page_and_in_the_directorate_export(world, login):
     cited = inputs_for(world)
     version = aggregate(world)
