@@ -20,6 +20,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 
 from consult.models import Consultation, Input, InputRevision, ThematicIssue
+from consult.search import input_search
 from positions.aggregation import InputRecord, IssueRecord, IssueResult, OutlineRecord
 from positions.aggregation.phrases import PHRASES
 from positions.models import (
@@ -460,7 +461,8 @@ _REFERENCE = re.compile(r"^\s*(?:GCM-\d{4}-)?0*(\d+)\s*$", re.IGNORECASE)
 
 def inputs_to_cite(*, consultation: Consultation, query: str) -> list[Input]:
     """Submitted inputs an officer may cite: by reference ("GCM-2017-0021", "21") or by
-    words of their text or their organisation's name; at most CITE_RESULTS, newest last."""
+    words of their text (as the staff search finds them) or their organisation's name;
+    at most CITE_RESULTS, newest last."""
     query = query.strip()
     if not query:
         return []
@@ -471,8 +473,10 @@ def inputs_to_cite(*, consultation: Consultation, query: str) -> list[Input]:
     if match:
         inputs = inputs.filter(pk=int(match.group(1)))
     else:
+        # the text by the staff search (stemmed, indexed on PostgreSQL), the organisation
+        # by its name or acronym
         inputs = inputs.filter(
-            Q(text__icontains=query)
+            Q(pk__in=input_search(inputs, query).values("pk"))
             | Q(organisation__name__icontains=query)
             | Q(organisation__acronym__iexact=query)
         )
