@@ -325,7 +325,9 @@ def issue_aggregate(
                     rec_rows, centroid, statements, matrix, inputs, members_of, language
                 )
             )
-    key_points = _decided_points(key_points, statements, inputs, decisions, names, language)
+    key_points, unapplied = _decided_points(
+        key_points, statements, inputs, decisions, names, language
+    )
     order = sorted(
         range(len(key_points)),
         key=lambda i: (
@@ -360,7 +362,14 @@ def issue_aggregate(
         ),
         kinds=issue_kinds,
         decisions=tuple(
-            sorted([DecisionOutcome(d.id, True) for d in decisions] + void, key=lambda o: o.id)
+            sorted(
+                [
+                    DecisionOutcome(d.id, d.id not in unapplied, unapplied.get(d.id, ""))
+                    for d in decisions
+                ]
+                + void,
+                key=lambda o: o.id,
+            )
         ),
         staff_changes=_staff_changes(key_points, decisions),
     )
@@ -393,15 +402,19 @@ def _decided_labels(labels, statements, inputs, groups, decisions) -> np.ndarray
 
 
 def _decided_points(key_points, statements, inputs, decisions, names, language):
-    """Names, labels and representative statements as staff set them."""
+    """Names, labels and representative statements as staff set them; and, by id, why
+    those that could not apply did not (their input in no key point, a statement chosen
+    from an input that has none of its own)."""
     naming = [d for d in decisions if d.kind in ("rename", "relabel", "represent")]
+    unapplied: dict[int, str] = {}
     if not naming:
-        return key_points
+        return key_points, unapplied
     key_points = list(key_points)
     for decision in naming:
         anchor = decision.anchors[0]
         n = next((n for n, p in enumerate(key_points) if anchor in p.sources), None)
         if n is None:
+            unapplied[decision.id] = "input in no key point"
             continue
         point = key_points[n]
         changes: dict = {"decisions": (*point.decisions, decision.id)}
@@ -414,12 +427,14 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
             changes["engine_label"] = point.engine_label or point.label
         else:
             own = next((st for st in statements if inputs[st.input_index].id == anchor), None)
-            if own is not None:
-                changes["statement"] = own.text
-                changes["statement_source"] = anchor
-                changes["needs_translation"] = own.language != language
+            if own is None:
+                unapplied[decision.id] = "input without a statement of its own"
+                continue
+            changes["statement"] = own.text
+            changes["statement_source"] = anchor
+            changes["needs_translation"] = own.language != language
         key_points[n] = replace(point, **changes)
-    return key_points
+    return key_points, unapplied
 
 
 _DISAGREE_CUES = ("setuju", "sependapat", "mendukung", "menolak", "keberatan", "agree",

@@ -167,3 +167,15 @@ def test_excluding_a_campaign_letter_takes_out_that_letter_only():
     first_out = run(_letters(), [D(1, "exclude", (50,))], language="id")
     assert point_of(first_out, 50) is None
     assert {51, 52} <= set(point_of(first_out, 51).sources)
+
+
+def test_a_naming_decision_that_finds_nothing_to_name_says_so():
+    # input 1 split off alone is in no key point: its rename has nothing to rename
+    renamed = run(records(), [D(1, "rename", (1,), name_id="Nama"), D(2, "split", (1,))])
+    assert [(o.id, o.applied) for o in renamed.decisions] == [(1, False), (2, True)]
+    assert renamed.decisions[0].reason
+
+    # a campaign copy has no statement of its own to stand for the key point
+    copy = run(_letters(), [D(1, "represent", (51,))], language="id")
+    assert [(o.id, o.applied) for o in copy.decisions] == [(1, False)]
+    assert copy.decisions[0].reason
