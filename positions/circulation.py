@@ -35,8 +35,9 @@ def publication_ask(*, version: DraftVersion, actor) -> int:
         raise ValidationError(_("A copy for circulation of this version withholds nothing."))
     people: set[int] = set()
     asked = []
+    speaking = speakers_of(entry["organisation"].pk for entry in preview["organisations"])
     for entry in preview["organisations"]:
-        speakers = set(speakers_of(entry["organisation"].pk))
+        speakers = set(speaking[entry["organisation"].pk])
         people |= speakers
         asked += [
             notice

@@ -113,10 +113,13 @@ def clearance_ask(*, version: DraftVersion, actor) -> int:
             _("This version is approved and locked; edit it to start a new draft.")
         )
     consultation = version.paper.consultation
-    asked = 0
-    for organisation in consultation.draft_readers.order_by("name"):
-        asked += notify(
-            recipients=speakers_of(organisation.pk),
+    organisations = list(consultation.draft_readers.order_by("name"))
+    speakers = speakers_of(o.pk for o in organisations)
+    asked = notify_all(
+        notice
+        for organisation in organisations
+        for notice in notices(
+            recipients=speakers[organisation.pk],
             kind=Notification.Kind.CLEARANCE_ASKED,
             url=version.get_absolute_url(),
             actor=actor.get_full_name() or actor.username,
@@ -124,6 +127,7 @@ def clearance_ask(*, version: DraftVersion, actor) -> int:
             number=version.number,
             paper=version.paper.title,
         )
+    )
     if not asked:
         raise ValidationError(
             _("No organisation is set to clear drafts of this consultation, or none has people.")

@@ -104,3 +104,30 @@ def test_staff_ask_the_ministry_to_clear_and_its_people_are_told(world, login):
 
     told = Notification.objects.filter(kind="clearance_asked")
     assert list(told.values_list("recipient", flat=True)) == [world.government_participant.pk]
+
+
+def test_asking_many_ministries_to_clear_costs_no_query_per_ministry(
+    world, django_assert_max_num_queries
+):
+    from positions import review
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    version = _cleared(world)
+    few = len(_queries(lambda: review.clearance_ask(version=version, actor=world.staff)))
+    for _ in range(5):
+        ministry = OrganisationFactory(kind="ministry")
+        MembershipFactory(organisation=ministry, role="participant")
+        world.consultation.draft_readers.add(ministry)
+
+    with django_assert_max_num_queries(few):
+        asked = review.clearance_ask(version=version, actor=world.staff)
+    assert asked == 6
+
+
+def _queries(call):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    return queries.captured_queries
