@@ -51,9 +51,12 @@ class _Reader(HTMLParser):
         if tag in ("ul", "ol"):
             self.current = None
             self.lists.append(tag)
-        elif tag in ("p", "li", "h4", "blockquote"):
+        elif tag in ("p", "li", "blockquote"):
             self.current = None
-        elif tag in ("strong", "b", "h4"):
+        elif tag == "h4":  # a heading: a block of its own, in bold
+            self.current = None
+            self.bold += 1
+        elif tag in ("strong", "b"):
             self.bold += 1
         elif tag in ("em", "i"):
             self.italic += 1
@@ -68,7 +71,10 @@ class _Reader(HTMLParser):
             self.current = None
         elif tag in ("p", "li", "blockquote"):
             self.current = None
-        elif tag in ("strong", "b", "h4"):
+        elif tag == "h4":
+            self.current = None
+            self.bold = max(0, self.bold - 1)
+        elif tag in ("strong", "b"):
             self.bold = max(0, self.bold - 1)
         elif tag in ("em", "i"):
             self.italic = max(0, self.italic - 1)

@@ -377,3 +377,14 @@ def test_the_exports_page_offers_a_classification_mark(world, login):
 
     assert page.status_code == 302
     assert PaperExport.objects.get().classification == "rahasia"
+
+
+def test_a_heading_in_the_directorates_markdown_is_a_bold_block_of_its_own():
+    from positions.exports.inline import markdown_blocks
+
+    blocks = markdown_blocks("#### Sikap Indonesia\n\nTeks **tebal** biasa.")
+
+    assert [[(run.text, run.bold) for run in block.runs] for block in blocks] == [
+        [("Sikap Indonesia", True)],
+        [("Teks ", False), ("tebal", True), (" biasa.", False)],
+    ]
