@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from positions import selectors
 from positions.models import DraftVersion
 from stakeholders.models import Notification
-from stakeholders.notifications import notices, notify_all
+from stakeholders.notifications import addresses, notices, notify_all
 from stakeholders.predicates import speakers_of
 
 
@@ -59,13 +59,8 @@ def publication_ask(*, version: DraftVersion, actor) -> int:
 def _mail(user_ids: list[int], version_id: int, actor_id: int) -> None:
     version = DraftVersion.objects.select_related("paper").get(pk=version_id)
     actor = get_user_model().objects.get(pk=actor_id)
-    addresses = sorted(
-        get_user_model()
-        .objects.filter(pk__in=user_ids)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not addresses:
+    recipients = addresses(user_ids)
+    if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("%(paper)s: may your inputs be quoted in public copies?") % {
@@ -80,4 +75,4 @@ def _mail(user_ids: list[int], version_id: int, actor_id: int) -> None:
             "paper": version.paper.title,
             "url": settings.SITE_URL.rstrip("/") + "/notifications/",
         }
-    send_mail(subject, body, None, addresses)
+    send_mail(subject, body, None, recipients)

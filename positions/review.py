@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from consult.models import Input
 from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
 from stakeholders.models import Notification
-from stakeholders.notifications import notices, notify, notify_all
+from stakeholders.notifications import addresses, notices, notify, notify_all
 from stakeholders.predicates import directors_of, speakers_of, speaking_organisations
 
 Status = DraftVersion.Status
@@ -148,9 +148,7 @@ def users_involved(version: DraftVersion, move: str) -> set[int]:
 
 def people_involved(version: DraftVersion, move: str) -> list[str]:
     """The addresses of `users_involved`."""
-    users = users_involved(version, move)
-    emails = get_user_model().objects.filter(pk__in=users).exclude(email="")
-    return sorted(emails.values_list("email", flat=True))
+    return addresses(users_involved(version, move))
 
 
 NOTIFICATION_KINDS = {

@@ -8,6 +8,7 @@ person should look at.
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,12 @@ def notify_all(items: Iterable[Notification]) -> int:
     items = list(items)
     Notification.objects.bulk_create(items, batch_size=1000)
     return len(items)
+
+
+def addresses(user_ids: Iterable[int]) -> list[str]:
+    """The e-mail addresses of these people, sorted; those without one are left out."""
+    users = get_user_model().objects.filter(pk__in=list(user_ids)).exclude(email="")
+    return sorted(users.values_list("email", flat=True))
 
 
 def notify(*, recipients: Iterable, kind: str, url: str = "", **values) -> int:
