@@ -78,7 +78,7 @@ def _best(rows: sparse.csr_matrix, centroids: sparse.csr_matrix) -> tuple[np.nda
     return best, value
 
 
-def _centroids(matrix: sparse.csr_matrix, labels: np.ndarray, k: int) -> sparse.csr_matrix:
+def group_centroids(matrix: sparse.csr_matrix, labels: np.ndarray, k: int) -> sparse.csr_matrix:
     indicator = sparse.csr_matrix(
         (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels))
     )
@@ -145,7 +145,7 @@ def cluster(
     labels = _relabel(_leader(matrix, threshold))
     for _ in range(passes):
         k = int(labels.max()) + 1
-        centroids = _centroids(matrix, labels, k)
+        centroids = group_centroids(matrix, labels, k)
         new = labels.copy()
         for start in range(0, matrix.shape[0], BATCH):
             best, value = _best(matrix[start : start + BATCH], centroids)
@@ -153,7 +153,7 @@ def cluster(
             new[start : start + len(best)][keep] = best[keep]
         labels = _relabel(new)
     k = int(labels.max()) + 1
-    centroids = _centroids(matrix, labels, k)
+    centroids = group_centroids(matrix, labels, k)
     close = sparse.triu(sparse.csr_matrix(centroids @ centroids.T), 1).tocoo()
     near = np.round(close.data, DECIMALS) >= merge_threshold
     pairs = sorted(zip(close.row[near].tolist(), close.col[near].tolist(), strict=True))

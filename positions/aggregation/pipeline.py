@@ -32,7 +32,6 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
-from scipy import sparse
 
 from common.text import LANGUAGES, language_detect, normalise, words
 from positions.aggregation.decisions import (
@@ -47,7 +46,7 @@ from positions.aggregation.decisions import (
 )
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.glossary import GLOSSARY, feature_of, glossary_entries
-from positions.aggregation.grouping import cluster, tfidf
+from positions.aggregation.grouping import cluster, group_centroids, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
@@ -457,12 +456,7 @@ def _input_labels(matrix, statements, params: Params) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     owner = np.array([statement.input_index for statement in statements])
     unique, inverse = np.unique(owner, return_inverse=True)
-    indicator = sparse.csr_matrix(
-        (np.ones(len(owner)), (inverse, np.arange(len(owner)))), shape=(len(unique), len(owner))
-    )
-    summed = sparse.csr_matrix(indicator @ matrix)
-    norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
-    summed = sparse.csr_matrix(sparse.diags(1 / np.where(norms == 0, 1, norms)) @ summed)
+    summed = group_centroids(matrix, inverse, len(unique))  # each input's statements, summed
     labels = cluster(
         summed, threshold=params.group_threshold, merge_threshold=params.merge_threshold
     )
