@@ -2,7 +2,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from positions.aggregation.phrases import phrases_for
-from positions.aggregation.pipeline import IssueResult
+from positions.aggregation.pipeline import IssueResult, kind_counts
 from positions.aggregation.records import (
     InputRecord,
     IssueRecord,
@@ -140,9 +140,6 @@ def overview_section(
     cites its inputs."""
     words = phrases_for(language)
     kind_of = {record.organisation: record.organisation_kind for record in inputs}
-    kinds: dict[str, int] = defaultdict(int)
-    for kind in kind_of.values():
-        kinds[kind] += 1
     points = [p for issue in issues for p in results[issue.code].key_points]
     counts = {label: sum(p.label == label for p in points) for label, _ in LABEL_ORDER}
     paragraphs = [
@@ -150,7 +147,7 @@ def overview_section(
             words["overview"].format(
                 inputs=len(inputs),
                 organisations=len(kind_of),
-                kinds=_kinds_text(dict(sorted(kinds.items(), key=lambda i: (-i[1], i[0]))), words),
+                kinds=_kinds_text(kind_counts(kind_of, kind_of), words),
                 issues=len(issues),
                 common=counts["consensus"],
                 differing=counts["divergent"],

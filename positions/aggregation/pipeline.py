@@ -209,7 +209,8 @@ _DISAGREES = re.compile(
 )
 
 
-def _kind_counts(organisations: Iterable[str], kind_of: dict[str, str]) -> dict[str, int]:
+def kind_counts(organisations: Iterable[str], kind_of: dict[str, str]) -> dict[str, int]:
+    """How many of the organisations are of each kind, the most frequent kind first."""
     counts = Counter(kind_of[name] for name in set(organisations))
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
@@ -228,7 +229,7 @@ def issue_aggregate(
     decisions, void = decisions_check(decisions, {record.id for record in inputs})
     excluded = excluded_inputs(decisions)
     kind_of = {record.organisation: record.organisation_kind for record in inputs}
-    issue_kinds = _kind_counts(kind_of, kind_of)
+    issue_kinds = kind_counts(kind_of, kind_of)
     if not inputs:
         return IssueResult(issue.code, 0, 0, 0, kinds={})
     # each distinct text read once: a letter sent many times is not split again
@@ -530,7 +531,7 @@ def _key_point(
     behind, supporting, opposing = _sides(rows, expanded, statements, inputs, members_of)
     if opposing and behind:
         label = "divergent"
-    elif len(_kind_counts(behind or opposing, kind_of)) >= 2:
+    elif len(kind_counts(behind or opposing, kind_of)) >= 2:
         label = "consensus"
     else:
         label = "single-source"
@@ -545,13 +546,13 @@ def _key_point(
         statement_source=inputs[statements[nearest].input_index].id,
         sources=tuple(inputs[i].id for i in expanded),
         organisations=tuple(behind or opposing),
-        kinds=_kind_counts(behind or opposing, kind_of),
+        kinds=kind_counts(behind or opposing, kind_of),
         label=label,
         opposing=tuple(opposing) if behind else (),
         consensus_score=round(score, 6),
         languages=tuple(sorted({statements[r].language for r in rows})),
         supporting=tuple(supporting),
-        opposing_kinds=_kind_counts(opposing, kind_of) if behind else {},
+        opposing_kinds=kind_counts(opposing, kind_of) if behind else {},
         needs_translation=untranslated,
     )
 
