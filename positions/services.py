@@ -55,8 +55,11 @@ class RunInProgress(ValidationError):
     pass
 
 
-def aggregation_run_start(*, paper: PositionPaper, requested_by) -> AggregationRun:
-    """Queue a run for the paper; refuse while another is queued or running.
+def aggregation_run_start(
+    *, paper: PositionPaper, requested_by, decision: KeyPointDecision | None = None
+) -> AggregationRun:
+    """Queue a run for the paper (written after staff's `decision`, where one started
+    it); refuse while another is queued or running.
 
     The task is sent once the transaction commits, so a worker never looks for a run
     that is not there yet. If the broker cannot be reached the run is marked failed at
@@ -68,7 +71,9 @@ def aggregation_run_start(*, paper: PositionPaper, requested_by) -> AggregationR
             aggregation_runs_expire(paper=paper)
             if paper.runs.filter(status__in=AggregationRun.ACTIVE).exists():
                 raise RunInProgress(_("An aggregation run is already in progress for this paper."))
-            run = AggregationRun.objects.create(paper=paper, requested_by=requested_by)
+            run = AggregationRun.objects.create(
+                paper=paper, requested_by=requested_by, decision=decision
+            )
             transaction.on_commit(partial(_run_enqueue, run.pk))
     except IntegrityError as error:  # the partial unique index caught a concurrent click
         raise RunInProgress(
@@ -217,22 +222,23 @@ def key_point_decide(
         reason=reason.strip(),
         created_by=user,
     )
-    anchored = Input.objects.filter(pk__in=decision.anchors).select_related("session")
+    anchored = list(
+        Input.objects.filter(pk__in=decision.anchors).select_related("session").order_by("pk")
+    )
     audit_record(
         consultation=consultation,
         actor=user,
         action=AuditEvent.Action.GROUPING,
-        input=anchored.order_by("pk").first(),
+        input=anchored[0],
         after={
             # the label's source text; the trail shows it in the reader's language
             "grouping": _source_text(decision.get_kind_display),
-            "inputs": [i.reference for i in anchored.order_by("pk")],
+            "inputs": [i.reference for i in anchored],
         },
         reason=decision.reason,
     )
     paper = paper_get_or_create(consultation=consultation)
-    run = aggregation_run_start(paper=paper, requested_by=user)
-    AggregationRun.objects.filter(pk=run.pk).update(decision=decision)
+    run = aggregation_run_start(paper=paper, requested_by=user, decision=decision)
     return decision, run
 
 
