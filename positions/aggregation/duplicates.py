@@ -197,11 +197,8 @@ def duplicate_groups(
             senses[i] = (NEGATIONS.intersection(docs[i]), frozenset(filter(str.isdigit, docs[i])))
         return senses[i]
 
-    def same_sense(i: int, j: int) -> bool:
-        return sense(i) == sense(j)
-
     def close_copy(i, j, a, b):
-        return same_sense(i, j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
+        return sense(i) == sense(j) and _jaccard(a, b) >= threshold and _in_order(docs[i], docs[j])
 
     # a text sent again word for word is its first sending's copy: only distinct texts
     # go through MinHash (a large consultation's copy-pasted letters, many times over)
