@@ -28,7 +28,7 @@ equal support and is shown to staff, the label stays the plain rule above.
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 
 import numpy as np
@@ -128,7 +128,6 @@ class IssueResult:
     key_points: tuple[KeyPoint, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     duplicate_groups: tuple[DuplicateGroup, ...] = ()
-    other_sources: tuple[int, ...] = ()
     # (id, organisation, text) of inputs in no key point: shown one by one in the draft
     other_points: tuple[tuple[int, str, str], ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
@@ -138,7 +137,14 @@ class IssueResult:
     staff_changes: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """`asdict` without its deep copies (a large issue's result is hundreds of
+        thousands of values): every field is a plain value, a tuple or a frozen record."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in ("key_points", "recommendations", "duplicate_groups", "decisions"):
+            data[name] = [
+                {f.name: getattr(item, f.name) for f in fields(item)} for item in data[name]
+            ]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "IssueResult":
@@ -162,7 +168,6 @@ class IssueResult:
                 DuplicateGroup(**{**g, "members": tuple(g["members"])})
                 for g in data["duplicate_groups"]
             ),
-            other_sources=tuple(data["other_sources"]),
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             kinds=data["kinds"],
             decisions=tuple(DecisionOutcome(**d) for d in data.get("decisions", ())),
@@ -354,7 +359,6 @@ def issue_aggregate(
             )
             for group in groups
         ),
-        other_sources=tuple(record.id for i, record in enumerate(inputs) if i not in grouped),
         other_points=tuple(
             (record.id, record.organisation, record.text)
             for i, record in enumerate(inputs)
