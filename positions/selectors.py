@@ -18,10 +18,12 @@ from django.db.models import (
     Value,
 )
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from consult.models import Consultation, Input, InputRevision, ThematicIssue
 from consult.search import input_search
 from positions.aggregation import InputRecord, IssueRecord, IssueResult, OutlineRecord
+from positions.aggregation import decisions as decisions_module
 from positions.aggregation.phrases import PHRASES
 from positions.models import (
     AggregationRun,
@@ -274,6 +276,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     named = {i for r in results.values() for p in r.key_points for i in p.sources}
     named |= {source for r in results.values() for source, _org, _text in r.other_points}
     named |= {m for r in results.values() for g in r.duplicate_groups for m in g.members}
+    named |= {i for r in results.values() for o in r.decisions for i in o.inputs}
     inputs = {
         i.pk: i
         for i in Input.objects.filter(pk__in=named).select_related("organisation", "session")
@@ -304,11 +307,40 @@ def run_review(*, run: AggregationRun) -> list[dict]:
                     if g.is_campaign
                 ],
                 "outcomes": [
-                    (decisions.get(o.id), o) for o in result.decisions if o.id in decisions
+                    (decisions.get(o.id), o, void_reason(o, inputs))
+                    for o in result.decisions
+                    if o.id in decisions
                 ],
             }
         )
     return review
+
+
+VOID_REASONS = {
+    decisions_module.VOID_KIND: _("this kind of decision is not known to this version"),
+    decisions_module.VOID_NO_INPUT: _("it names no input"),
+    decisions_module.VOID_GONE: _(
+        "inputs no longer among the submitted inputs of this issue: %(inputs)s"
+    ),
+    decisions_module.VOID_CHANGED: _("inputs changed by their authors since: %(inputs)s"),
+    decisions_module.VOID_LABEL: _("the label is not known"),
+    decisions_module.VOID_NO_KEY_POINT: _("the input is in no key point: %(inputs)s"),
+    decisions_module.VOID_NO_STATEMENT: _(
+        "the input has no statement of its own (a campaign copy): %(inputs)s"
+    ),
+}
+
+
+def void_reason(outcome, inputs: dict) -> str:
+    """Why a decision did not apply, in the reader's language, naming the inputs by
+    their references. A run stored before reasons were codes kept its own words."""
+    if outcome.applied:
+        return ""
+    message = VOID_REASONS.get(outcome.reason)
+    if message is None:
+        return outcome.reason
+    named = ", ".join(inputs[i].reference if i in inputs else f"#{i}" for i in outcome.inputs)
+    return str(message) % {"inputs": named}
 
 
 def run_review_filter(review: list[dict], query: str) -> list[dict]:

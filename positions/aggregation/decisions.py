@@ -37,6 +37,16 @@ CAMPAIGNS = ("join_campaigns", "leave_campaign")
 GROUPING = ("merge", "move", "split")
 LABELS = ("consensus", "divergent", "single-source")
 
+# Why a decision is void: a code the review page words in its reader's language
+# (`positions.selectors.void_reason`), with the inputs it concerns.
+VOID_KIND = "unknown-kind"
+VOID_NO_INPUT = "no-input"
+VOID_GONE = "inputs-gone"
+VOID_CHANGED = "inputs-changed"
+VOID_LABEL = "unknown-label"
+VOID_NO_KEY_POINT = "in-no-key-point"
+VOID_NO_STATEMENT = "no-statement"
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
@@ -55,7 +65,8 @@ class DecisionRecord:
 class DecisionOutcome:
     id: int
     applied: bool
-    reason: str = ""  # why a decision is void
+    reason: str = ""  # why a decision is void: one of the VOID_ codes
+    inputs: tuple[int, ...] = ()  # the inputs that made it void
 
 
 def decisions_check(
@@ -66,29 +77,15 @@ def decisions_check(
     for decision in sorted(decisions, key=lambda d: d.id):
         missing = [i for i in (*decision.anchors, *decision.targets) if i not in input_ids]
         if decision.kind not in KINDS:
-            void.append(DecisionOutcome(decision.id, False, f"unknown decision {decision.kind}"))
+            void.append(DecisionOutcome(decision.id, False, VOID_KIND))
         elif not decision.anchors:
-            void.append(DecisionOutcome(decision.id, False, "no input named"))
+            void.append(DecisionOutcome(decision.id, False, VOID_NO_INPUT))
         elif missing:
-            void.append(
-                DecisionOutcome(
-                    decision.id,
-                    False,
-                    "inputs no longer in this issue's submitted inputs: "
-                    + ", ".join(str(i) for i in missing),
-                )
-            )
+            void.append(DecisionOutcome(decision.id, False, VOID_GONE, tuple(missing)))
         elif decision.changed:
-            void.append(
-                DecisionOutcome(
-                    decision.id,
-                    False,
-                    "inputs changed since the decision: "
-                    + ", ".join(str(i) for i in decision.changed),
-                )
-            )
+            void.append(DecisionOutcome(decision.id, False, VOID_CHANGED, decision.changed))
         elif decision.kind == "relabel" and decision.label not in LABELS:
-            void.append(DecisionOutcome(decision.id, False, f"unknown label {decision.label}"))
+            void.append(DecisionOutcome(decision.id, False, VOID_LABEL))
         else:
             live.append(decision)
     return live, void

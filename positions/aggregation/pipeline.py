@@ -37,6 +37,8 @@ from common.text import LANGUAGES, language_detect, normalise, words
 from positions.aggregation.decisions import (
     CAMPAIGNS,
     GROUPING,
+    VOID_NO_KEY_POINT,
+    VOID_NO_STATEMENT,
     DecisionOutcome,
     DecisionRecord,
     campaigns_apply,
@@ -170,7 +172,10 @@ class IssueResult:
             ),
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             kinds=data["kinds"],
-            decisions=tuple(DecisionOutcome(**d) for d in data.get("decisions", ())),
+            decisions=tuple(
+                DecisionOutcome(**{**d, "inputs": tuple(d.get("inputs", ()))})
+                for d in data.get("decisions", ())
+            ),
             staff_changes=data.get("staff_changes", {}),
         )
 
@@ -368,7 +373,9 @@ def issue_aggregate(
         decisions=tuple(
             sorted(
                 [
-                    DecisionOutcome(d.id, d.id not in unapplied, unapplied.get(d.id, ""))
+                    DecisionOutcome(d.id, False, unapplied[d.id], d.anchors[:1])
+                    if d.id in unapplied
+                    else DecisionOutcome(d.id, True)
                     for d in decisions
                 ]
                 + void,
@@ -418,7 +425,7 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
         anchor = decision.anchors[0]
         n = next((n for n, p in enumerate(key_points) if anchor in p.sources), None)
         if n is None:
-            unapplied[decision.id] = "input in no key point"
+            unapplied[decision.id] = VOID_NO_KEY_POINT
             continue
         point = key_points[n]
         changes: dict = {"decisions": (*point.decisions, decision.id)}
@@ -432,7 +439,7 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
         else:
             own = next((st for st in statements if inputs[st.input_index].id == anchor), None)
             if own is None:
-                unapplied[decision.id] = "input without a statement of its own"
+                unapplied[decision.id] = VOID_NO_STATEMENT
                 continue
             changes["statement"] = own.text
             changes["statement_source"] = anchor

@@ -4,6 +4,11 @@ each decision's effect, void decisions, determinism, and new inputs placed aroun
 import random
 
 from positions.aggregation import Params, issue_aggregate
+from positions.aggregation.decisions import (
+    VOID_GONE,
+    VOID_NO_KEY_POINT,
+    VOID_NO_STATEMENT,
+)
 from positions.aggregation.decisions import DecisionRecord as D
 from tests.positions.test_aggregation_core import ISSUE, TEXTS, records
 
@@ -79,7 +84,7 @@ def test_a_decision_on_a_withdrawn_input_is_void_with_its_reason_never_dropped()
 
     outcomes = {o.id: o for o in result.decisions}
     assert not outcomes[1].applied
-    assert "7" in outcomes[1].reason
+    assert (outcomes[1].reason, outcomes[1].inputs) == (VOID_GONE, (7,))
     assert outcomes[2].applied
 
 
@@ -173,9 +178,9 @@ def test_a_naming_decision_that_finds_nothing_to_name_says_so():
     # input 1 split off alone is in no key point: its rename has nothing to rename
     renamed = run(records(), [D(1, "rename", (1,), name_id="Nama"), D(2, "split", (1,))])
     assert [(o.id, o.applied) for o in renamed.decisions] == [(1, False), (2, True)]
-    assert renamed.decisions[0].reason
+    assert (renamed.decisions[0].reason, renamed.decisions[0].inputs) == (VOID_NO_KEY_POINT, (1,))
 
     # a campaign copy has no statement of its own to stand for the key point
     copy = run(_letters(), [D(1, "represent", (51,))], language="id")
     assert [(o.id, o.applied) for o in copy.decisions] == [(1, False)]
-    assert copy.decisions[0].reason
+    assert (copy.decisions[0].reason, copy.decisions[0].inputs) == (VOID_NO_STATEMENT, (51,))

@@ -4,9 +4,11 @@ convening directorate decides."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from consult.models import Input
 from positions import services
+from positions.aggregation.decisions import VOID_CHANGED, VOID_GONE
 from positions.models import AggregationRun
 from tests.positions.paper_helpers import aggregate, inputs_for
 
@@ -63,7 +65,9 @@ def test_a_merge_starts_a_run_whose_version_shows_it_and_later_runs_keep_it(
     assert {trafficking[0].pk, fees[0].pk} <= set(point.sources)
 
 
-def test_a_decision_on_a_withdrawn_input_is_shown_void(world, django_capture_on_commit_callbacks):
+def test_a_decision_on_a_withdrawn_input_is_shown_void(
+    world, login, django_capture_on_commit_callbacks
+):
     trafficking, fees = _two_points(world)
     with django_capture_on_commit_callbacks(execute=True):
         services.key_point_decide(
@@ -79,7 +83,17 @@ def test_a_decision_on_a_withdrawn_input_is_shown_void(world, django_capture_on_
 
     (outcome,) = _points(run).decisions
     assert not outcome.applied
-    assert str(fees[1].pk) in outcome.reason
+    assert (outcome.reason, outcome.inputs) == (VOID_GONE, (fees[1].pk,))
+
+    # the review page says why, in its reader's language, naming the input
+    reference = Input.objects.get(pk=fees[1].pk).reference
+    page = login(world.staff)
+    url = reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+    indonesian = page.get(url).content.decode()
+    assert f"tidak lagi termasuk masukan terkirim pada isu ini: {reference}" in indonesian
+    page.cookies["django_language"] = "en"
+    english = page.get(url).content.decode()
+    assert f"no longer among the submitted inputs of this issue: {reference}" in english
 
 
 @pytest.mark.parametrize(
@@ -161,4 +175,4 @@ def test_a_decision_on_an_input_changed_since_is_void(world, django_capture_on_c
 
     (outcome,) = _points(run).decisions
     assert not outcome.applied
-    assert "changed" in outcome.reason
+    assert (outcome.reason, outcome.inputs) == (VOID_CHANGED, (fees[0].pk,))
