@@ -15,8 +15,10 @@ plain TF-IDF + k-means with as many clusters as the engine found key points, on 
 same comments, and the engine without its glossary and lexicon (text outside the
 domain should group as well with them as without). It also prints what a reader would
 catch: key points whose statement is a fragment, consensus key points holding a
-statement and its negation, and how often a *consensus* key point was agreed by most of
-its voters.
+statement and its negation, key points of any other label but divergent that do (a loose
+test, any "not" beside shared stemmed words: a list for a reader, with false alarms such
+as "needs competitive rates" / "not be allowed to raise rates"), and how often a
+*consensus* key point was agreed by most of its voters.
 """
 
 import argparse
@@ -30,6 +32,7 @@ from itertools import combinations
 from pathlib import Path
 
 import numpy as np
+import Stemmer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -142,8 +145,13 @@ def kmeans_groups(texts: list[str], k: int, seed: int = SEED) -> list[list[int]]
 _NEGATION = re.compile(r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n't\b", re.IGNORECASE)
 
 
+_ENGLISH = Stemmer.Stemmer("english")
+
+
 def _content(text: str) -> set[str]:
-    return {w for w in words(normalise(text)) if w not in STOP_WORDS["en"] and len(w) > 2}
+    """Content words, stemmed ("legalized" and "legal" are one word to a reader)."""
+    kept = [w for w in words(normalise(text)) if w not in STOP_WORDS["en"] and len(w) > 2]
+    return set(_ENGLISH.stemWords(kept))
 
 
 def negation_pairs(texts: list[str]) -> int:
@@ -208,6 +216,12 @@ def evaluate(directory: Path, params: Params | None = None) -> dict:
         ),
         "consensus_with_negation": sum(
             negation_pairs([texts[s] for s in p.sources]) > 0 for p in consensus
+        ),
+        # any label but divergent: a paper that states one side of a two-sided point
+        "negation_not_divergent": sum(
+            negation_pairs([texts[s] for s in p.sources]) > 0
+            for p in result.key_points
+            if p.label != "divergent"
         ),
         "consensus_agreed_by_most": round(
             float(np.mean([np.mean([agreed[s] for s in p.sources]) > 0.5 for p in consensus]))

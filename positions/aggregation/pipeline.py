@@ -15,14 +15,17 @@ fixed seed, inputs taken in id order), so the same inputs always give the same r
 4. support counted by organisation and by organisation kind, never by inputs;
 5. recommendations: statements of recommendation inputs or with a recommending verb.
 
-Labels. *divergent*: some organisation opposes (stance "oppose") while another
-supports or states the point. *consensus*: no opposition and organisations of at least
-two kinds raise it. *single-source*: one source constituency only — one organisation,
-or organisations of a single kind. Alongside the label every key point carries Polis's
-group-informed consensus, the product over the organisation kinds that spoke on the
-issue of (agree + 1) / (total + 2), agree = organisations of that kind behind the point,
-total = organisations of that kind that spoke on the issue; it orders key points of
-equal support and is shown to staff, the label stays the plain rule above.
+Labels. *divergent*: some organisation opposes (stance "oppose", a statement saying it
+disagrees, or one asking for the opposite on the same words: "... should not be
+legalized" beside "... should be legal") while another supports or states the point;
+the point is then stated by a statement of its own side. *consensus*: no opposition
+and organisations of at least two kinds raise it. *single-source*: one source
+constituency only — one organisation, or organisations of a single kind. Alongside the
+label every key point carries Polis's group-informed consensus, the product over the
+organisation kinds that spoke on the issue of (agree + 1) / (total + 2), agree =
+organisations of that kind behind the point, total = organisations of that kind that
+spoke on the issue; it orders key points of equal support and is shown to staff, the
+label stays the plain rule above.
 """
 
 import re
@@ -32,6 +35,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
 from common.text import LANGUAGES, language_detect, normalise, words
 from positions.aggregation.decisions import (
@@ -52,7 +56,7 @@ from positions.aggregation.grouping import cluster, group_centroids, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -204,6 +208,7 @@ class _Statement:
     language: str
     recommends: bool
     disagrees: bool = False
+    demand: int = 0  # +1 asks that something be, -1 that it not be (_demand)
 
 
 # Words that say the writer disagrees, in either language: "tidak setuju", "NO to ...",
@@ -290,8 +295,16 @@ def issue_aggregate(
             recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
                 tokens
             )
-            disagrees = _disagrees(sentence)
-            statements.append(_Statement(index, sentence, lang, recommends, disagrees))
+            statements.append(
+                _Statement(
+                    index,
+                    sentence,
+                    lang,
+                    recommends,
+                    _disagrees(sentence),
+                    _demand(sentence),
+                )
+            )
             features.append(feats)
 
     spoke = {statement.input_index for statement in statements}
@@ -448,6 +461,45 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
     return key_points, unapplied
 
 
+# What a statement asks for: that something should be (+1: "should", "must", "harus",
+# "perlu") or should not be (-1: "should not", "must not", "never", "tidak boleh",
+# "jangan"), or neither (0: a fact, a story). Two demands of opposite sign on the same
+# words are the two sides of one point (_opposed); a fact with "not" is not a side
+# ("tidak berdokumen" is "undocumented").
+_MUST_NOT = re.compile(
+    r"\b(?:should|must|shall|may|can|need|ought to|do|does|will)(?: not\b(?! only)|n['’]t\b)"
+    r"|\b(?:never|cannot)\b"
+    r"|\b(?:tidak|tak|gak|nggak|enggak|ga) (?:boleh|perlu|usah|harus|wajib|dapat|bisa)\b"
+    r"|\b(?:jangan|dilarang)\b",
+    re.IGNORECASE,
+)
+_MUST = re.compile(
+    r"\b(?:should|must|shall|ought to|needs? to|has to|have to)\b"
+    r"|\b(?:harus|perlu|wajib|mesti|sebaiknya|hendaknya|seharusnya|semestinya)\b",
+    re.IGNORECASE,
+)
+
+
+# a "not" or a "but" besides the demand's own: "Employers, not workers, should pay" asks
+# for the opposite of what its "should" alone would say, so its side is left unread
+_CONTRAST = re.compile(
+    r"\b(?:not|no|never|but|instead|rather|tidak|tak|gak|nggak|bukan|jangan|melainkan"
+    r"|tetapi|tapi|namun)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def _demand(sentence: str) -> int:
+    """+1 for a plain "should", -1 for a plain "should not", 0 for anything else."""
+    negated = _MUST_NOT.search(sentence)
+    if negated:
+        rest = sentence[: negated.start()] + " " + sentence[negated.end() :]
+        return 0 if _CONTRAST.search(rest) else -1
+    return 1 if _MUST.search(sentence) and not _CONTRAST.search(sentence) else 0
+
+
+OPPOSED_MIN_WORDS = 2  # features the shorter of two opposed statements has at least
+
 _DISAGREE_CUES = ("setuju", "sependapat", "mendukung", "menolak", "keberatan", "agree",
                   "support", "oppose", "reject", "object", "against", "no to")  # fmt: skip
 
@@ -506,18 +558,54 @@ def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
     return rows[int(sims.argmax())], language in ("id", "en")
 
 
-def _sides(rows, expanded, statements, inputs, members_of):
-    """Organisations behind the point and those against it.
+def _against_rows(rows, statements, matrix) -> set[int]:
+    """The statements of a key point that stand on the other side of it: those that say
+    they disagree ("tidak setuju", "NO to ...") where most statements of the point do
+    not (where most do, disagreeing is what the point itself says), and the smaller
+    side of statements that say the opposite of each other (`_opposed`)."""
+    marked = {r for r in rows if statements[r].disagrees}
+    if 2 * len(marked) >= len(rows):
+        marked = set()
+    return marked | _opposed(rows, statements, matrix)
 
-    Against: an input with the stance "oppose", or one whose statement here says it
-    disagrees ("tidak setuju", "NO to ...") while most statements of the point do not
-    (where most do, disagreeing is what the point itself says)."""
-    marked = [r for r in rows if statements[r].disagrees]
+
+def _opposed(rows, statements, matrix) -> set[int]:
+    """The smaller of two sides of statements that ask for opposite things on the same
+    words: one asks that something not be, and its words (the negation aside) are all
+    in one that asks that it be, or the other way round ("Marijuana should not be
+    legalized" / "Recreational marijuana should be legal"; "Moratorium harus dicabut" /
+    "Moratorium tidak boleh dicabut"), counted in inputs. Where the sides are equal
+    neither is marked: the words alone do not say which side the point is on ("Fees
+    must not be charged to workers" / "Fees should be borne partly by workers" is one
+    against one). One sparse product of the group's two kinds of demands."""
+    negated = [r for r in rows if statements[r].demand < 0]
+    plain = [r for r in rows if statements[r].demand > 0]
+    if not negated or not plain:
+        return set()
+    a = matrix[negated].astype(bool).astype(np.int32)
+    b = matrix[plain].astype(bool).astype(np.int32)
+    size_a = np.asarray(a.sum(axis=1)).ravel()
+    size_b = np.asarray(b.sum(axis=1)).ravel()
+    shared = sparse.coo_matrix(a @ b.T)
+    smaller = np.minimum(size_a[shared.row], size_b[shared.col])
+    pair = (shared.data == smaller) & (smaller >= OPPOSED_MIN_WORDS)
+    if not pair.any():
+        return set()
+    negated_inputs = {statements[negated[i]].input_index for i in shared.row[pair]}
+    plain_inputs = {statements[plain[j]].input_index for j in shared.col[pair]}
+    if len(plain_inputs) == len(negated_inputs):
+        return set()
+    side = plain_inputs if len(plain_inputs) < len(negated_inputs) else negated_inputs
+    return {r for r in rows if statements[r].input_index in side}
+
+
+def _sides(rows, against_rows, expanded, statements, inputs, members_of):
+    """Organisations behind the point and those against it: an input with the stance
+    "oppose", or one with a statement on the other side of the point (`_against_rows`)."""
     against = {inputs[i].organisation for i in expanded if inputs[i].stance == "oppose"}
-    if marked and 2 * len(marked) < len(rows):
-        for r in marked:
-            index = statements[r].input_index
-            against |= {inputs[m].organisation for m in members_of.get(index, (index,))}
+    for r in against_rows:
+        index = statements[r].input_index
+        against |= {inputs[m].organisation for m in members_of.get(index, (index,))}
     records = [inputs[i] for i in expanded]
     behind = {r.organisation for r in records} - against
     supporting = {r.organisation for r in records if r.stance == "support"} - against
@@ -539,7 +627,10 @@ def _key_point(
     analyzer,
     members_of,
 ) -> KeyPoint:
-    behind, supporting, opposing = _sides(rows, expanded, statements, inputs, members_of)
+    against_rows = _against_rows(rows, statements, matrix)
+    behind, supporting, opposing = _sides(
+        rows, against_rows, expanded, statements, inputs, members_of
+    )
     if opposing and behind:
         label = "divergent"
     elif len(kind_counts(behind or opposing, kind_of)) >= 2:
@@ -550,7 +641,9 @@ def _key_point(
     score = 1.0
     for kind, total in issue_kinds.items():
         score *= (agree.get(kind, 0) + 1) / (total + 2)
-    nearest, untranslated = _nearest(rows, centroid, matrix, statements, language)
+    # the point is stated by a statement of its own side
+    own_side = [r for r in rows if r not in against_rows] or list(rows)
+    nearest, untranslated = _nearest(own_side, centroid, matrix, statements, language)
     return KeyPoint(
         name=_name(rows, centroid, columns, statements, names, language, analyzer),
         statement=statements[nearest].text,

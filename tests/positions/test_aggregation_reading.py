@@ -107,6 +107,43 @@ def test_a_no_to_in_a_point_of_supporters_makes_it_divergent_without_a_stance():
     assert point.opposing == ("Warga D",)
 
 
+MORATORIUM = [
+    ("Migrant Care", "ngo", "en", "", "The moratorium on sending domestic workers to the Middle East should be lifted."),
+    ("APJATI", "private", "en", "", "The Middle East moratorium on sending domestic workers must be lifted."),
+    ("Serikat Buruh Migran", "ngo", "en", "", "The moratorium on sending domestic workers to the Middle East must not be lifted."),
+    ("Kemnaker", "government", "id", "", "Moratorium pengiriman pekerja rumah tangga ke Timur Tengah harus dicabut."),
+]  # fmt: skip
+
+
+def test_a_demand_and_its_opposite_are_two_sides_of_one_point_without_a_stance():
+    result = aggregate(records(MORATORIUM), language="en")
+
+    point = point_of(result, 1)
+    assert set(point.sources) == {1, 2, 3, 4}
+    assert point.label == "divergent"
+    assert point.opposing == ("Serikat Buruh Migran",)
+    assert point.organisations == ("APJATI", "Kemnaker", "Migrant Care")
+    # the point is stated by its own side, never by the statement against it
+    assert point.statement_source != 3
+    assert "not" not in point.statement
+
+
+def test_a_fact_with_not_or_a_demand_with_but_is_no_side():
+    rows = [
+        ("Migrant Care", "ngo", "en", "", "Migrant workers in Sabah must be registered with the consulate."),
+        ("BP3TKI Nunukan", "government", "id", "", "Pekerja migran di Sabah harus didaftarkan di konsulat."),
+        ("Universitas Airlangga", "academia", "en", "", "Many migrant workers in Sabah are not registered with the consulate."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows), language="en"), 1)
+    assert set(point.sources) == {1, 2, 3}
+    assert point.label == "consensus"
+    assert point.opposing == ()
+
+    # "Employers, not workers, should pay" asks the opposite of what its "should" says
+    result = aggregate(records(FEES))
+    assert "SBMI" not in point_of(result, 1).opposing
+
+
 def test_courtesy_closings_never_become_key_points():
     closings = [
         "Terima kasih.",
