@@ -302,7 +302,7 @@ def issue_aggregate(
                     lang,
                     recommends,
                     _disagrees(sentence),
-                    _demand(sentence),
+                    _demand(sentence, tokens),
                 )
             )
             features.append(feats)
@@ -489,8 +489,18 @@ _CONTRAST = re.compile(
 )
 
 
-def _demand(sentence: str) -> int:
+# words without which neither pattern can match: most statements are read no further
+_DEMAND_WORDS = frozenset((
+    "not", "t", "never", "cannot", "tidak", "tak", "gak", "nggak", "enggak", "ga", "jangan",
+    "dilarang", "should", "must", "shall", "ought", "need", "needs", "has", "have", "harus",
+    "perlu", "wajib", "mesti", "sebaiknya", "hendaknya", "seharusnya", "semestinya",
+))  # fmt: skip
+
+
+def _demand(sentence: str, tokens: Iterable[str]) -> int:
     """+1 for a plain "should", -1 for a plain "should not", 0 for anything else."""
+    if _DEMAND_WORDS.isdisjoint(tokens):
+        return 0
     negated = _MUST_NOT.search(sentence)
     if negated:
         rest = sentence[: negated.start()] + " " + sentence[negated.end() :]
