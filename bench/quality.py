@@ -11,7 +11,8 @@ point is found when a key point of the draft has it as the majority of its sourc
 accuracy of the consensus / divergent / single-source labels on the key points found, and
 what a reader would catch first: key points made of courtesy or off-topic lines and
 key points whose statement is a fragment (four words or fewer of an input that says
-more, or a later piece of it starting in lower case). For each hand-written corpus a
+more, or a later piece of it starting in lower case), and key points stated in the words
+of an organisation they name against them. For each hand-written corpus a
 second line, `curation`: how many decisions an officer who knew the points would take
 (every input moved into the key point holding most of its point, off-topic ones
 excluded), the grouping's ARI once they are replayed, and how many decisions a second
@@ -83,6 +84,7 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
     found: dict[str, str] = {}
     noise_points = 0
     texts = {record.id: record.text for record in corpus.inputs}
+    organisation_of = {record.id: record.organisation for record in corpus.inputs}
     for result in results:
         for n, point in enumerate(result.key_points):
             for source in point.sources:
@@ -119,6 +121,10 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
         "noise_key_points": noise_points,
         "fragment_statements": sum(
             fragment(p.statement, texts[p.statement_source]) for r in results for p in r.key_points
+        ),
+        # a point stated in the words of an organisation named against it
+        "statements_by_opponents": sum(
+            organisation_of[p.statement_source] in p.opposing for r in results for p in r.key_points
         ),
         "core_seconds": round(seconds, 3),
     }

@@ -651,8 +651,14 @@ def _key_point(
     score = 1.0
     for kind, total in issue_kinds.items():
         score *= (agree.get(kind, 0) + 1) / (total + 2)
-    # the point is stated by a statement of its own side
-    own_side = [r for r in rows if r not in against_rows] or list(rows)
+    # the point is stated by a statement of its own side: never by the words of an
+    # organisation named against it
+    side = set(behind or opposing)
+    own_side = [
+        r
+        for r in rows
+        if r not in against_rows and inputs[statements[r].input_index].organisation in side
+    ] or list(rows)
     nearest, untranslated = _nearest(own_side, centroid, matrix, statements, language)
     return KeyPoint(
         name=_name(rows, centroid, columns, statements, names, language, analyzer),

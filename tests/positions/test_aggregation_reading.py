@@ -60,6 +60,19 @@ def test_opponents_of_a_point_are_named_as_opponents_and_never_counted_as_its_su
     assert opposed.startswith("2 organisasi (2 sektor swasta): APJATI, Bank Rakyat Indonesia")
 
 
+def test_the_point_is_never_stated_in_the_words_of_an_organisation_against_it():
+    rows = [
+        ("SBMI", "ngo", "en", "support", "Placement fees must be borne by employers."),
+        ("Migrant Care", "ngo", "en", "support", "Employers should pay the recruitment fees of migrant workers."),
+        ("APJATI", "private", "en", "oppose", "Placement fees and recruitment fees must be borne by employers and migrant workers together."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows), language="en"), 1)
+
+    assert point.opposing == ("APJATI",)
+    # APJATI's letter is nearest the group's words, but it says the other side
+    assert point.statement_source in (1, 2)
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
