@@ -67,7 +67,8 @@ class PaperDocument:
                 self.classification,
                 self.title,
                 self.labels["version"] % {"number": self.number},
-                self.status_label,
+                # a draft's mark says it is a draft: its status would say it twice
+                "" if self.mark and self.status == "draft" else self.status_label,
                 self.mark,
             )
             if part

@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from positions.editing import markdown_render
 from positions.exports.document import unsourced
@@ -13,6 +14,16 @@ register = template.Library()
 def as_markdown(text):
     """A paragraph's Markdown as sanitised HTML."""
     return markdown_render(text)
+
+
+@register.filter
+def css_string(value) -> str:
+    """`value` inside a double-quoted CSS string (the PDF's running head): letters,
+    digits and spaces as they are, every other character as a CSS escape ("\\2d "), so
+    a title with a hyphen, a quote or "</style>" prints as written and ends nothing."""
+    return mark_safe(  # noqa: S308 — nothing but letters, digits, spaces and escapes
+        "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in str(value))
+    )
 
 
 @register.simple_tag(takes_context=True)

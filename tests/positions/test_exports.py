@@ -117,6 +117,22 @@ def test_pdf_text_has_title_mark_and_references(world, tmp_path):
     assert "Consensus map" in every
 
 
+def test_the_pdf_running_head_prints_the_title_as_written_and_draft_once(world):
+    inputs_for(world)
+    version = aggregate(world)
+    version.paper.title = 'Posisi "GCM": hak-hak pekerja & keluarga </style>'
+    version.paper.save()
+
+    content = version_render(version, format="pdf", language="en", audience="directorate")
+
+    reader = PdfReader(io.BytesIO(content))
+    head = reader.pages[1].extract_text()
+    assert "hak-hak pekerja & keluarga </style>" in head
+    assert "u002D" not in head
+    assert "Draft — DRAFT" not in head
+    assert "DRAFT — NOT FOR CIRCULATION" in head
+
+
 def test_json_has_sections_sources_and_key_points(world):
     cited = inputs_for(world)
     version = aggregate(world)
