@@ -1,7 +1,7 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
-from positions.aggregation.phrases import phrases_for
+from positions.aggregation.phrases import counted, phrases_for
 from positions.aggregation.pipeline import IssueResult, kind_counts
 from positions.aggregation.records import (
     InputRecord,
@@ -20,7 +20,7 @@ def _names(names: Sequence[str], words: dict, limit: int = 5) -> str:
 
 
 def _kinds_text(kinds: dict[str, int], words: dict) -> str:
-    return ", ".join(f"{n} {words['org_kinds'].get(kind, kind)}" for kind, n in kinds.items())
+    return ", ".join(counted(words, n, kind) for kind, n in kinds.items())
 
 
 def _sides_text(point, words: dict) -> str:
@@ -34,6 +34,7 @@ def _sides_text(point, words: dict) -> str:
     sides = [
         words[verb].format(
             count=len(point.organisations),
+            count_n=counted(words, len(point.organisations), "organisation"),
             kinds=_kinds_text(point.kinds, words),
             organisations=_names(point.organisations, words),
         )
@@ -42,6 +43,7 @@ def _sides_text(point, words: dict) -> str:
         sides.append(
             words["opposed"].format(
                 count=len(point.opposing),
+                count_n=counted(words, len(point.opposing), "organisation"),
                 kinds=_kinds_text(point.opposing_kinds, words),
                 organisations=_names(point.opposing, words),
             )
@@ -70,9 +72,12 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
         ParagraphDraft(
             words["summary"].format(
                 inputs=result.inputs,
+                inputs_n=counted(words, result.inputs, "input"),
                 organisations=result.organisations,
+                organisations_n=counted(words, result.organisations, "organisation"),
                 kinds=_kinds_text(result.kinds, words),
                 points=len(result.key_points),
+                points_n=counted(words, len(result.key_points), "key_point"),
             )
         )
     ]
@@ -101,7 +106,11 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
         paragraphs.append(ParagraphDraft(words["recommendations"]))
     paragraphs += [
         ParagraphDraft(
-            words["recommendation"].format(count=rec.organisations, text=rec.text),
+            words["recommendation"].format(
+                count=rec.organisations,
+                count_n=counted(words, rec.organisations, "organisation"),
+                text=rec.text,
+            ),
             tuple(sorted(rec.sources)),
         )
         for rec in recommendations
@@ -109,7 +118,11 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
     paragraphs += [
         ParagraphDraft(
             words["campaign"].format(
-                count=group.organisations, members=len(group.members), text=group.text
+                count=group.organisations,
+                count_n=counted(words, group.organisations, "organisation"),
+                members=len(group.members),
+                members_n=counted(words, len(group.members), "copy"),
+                text=group.text,
             ),
             tuple(sorted(group.members)),
         )
@@ -146,12 +159,18 @@ def overview_section(
         ParagraphDraft(
             words["overview"].format(
                 inputs=len(inputs),
+                inputs_n=counted(words, len(inputs), "input"),
                 organisations=len(kind_of),
+                organisations_n=counted(words, len(kind_of), "organisation"),
                 kinds=_kinds_text(kind_counts(kind_of, kind_of), words),
                 issues=len(issues),
+                issues_n=counted(words, len(issues), "issue"),
                 common=counts["consensus"],
+                common_n=counted(words, counts["consensus"], "view"),
                 differing=counts["divergent"],
+                differing_n=counted(words, counts["divergent"], "view"),
                 single=counts["single-source"],
+                single_n=counted(words, counts["single-source"], "key_point"),
             )
         )
     ]
@@ -164,6 +183,7 @@ def overview_section(
                     issue=issue.title,
                     statement=point.statement,
                     count=len(point.organisations),
+                    count_n=counted(words, len(point.organisations), "organisation"),
                     kinds=_kinds_text(point.kinds, words),
                 ),
                 tuple(sorted(point.sources)),
@@ -176,7 +196,9 @@ def overview_section(
                     issue=issue.title,
                     name=point.name,
                     behind=len(point.organisations),
+                    behind_n=counted(words, len(point.organisations), "organisation"),
                     against=len(point.opposing),
+                    against_n=counted(words, len(point.opposing), "organisation"),
                 ),
                 tuple(sorted(point.sources)),
             )
@@ -261,6 +283,7 @@ def _annex(inputs: Sequence[InputRecord], words: dict) -> SectionDraft:
                 organisation=name,
                 kind=words["org_kinds"].get(records[0].organisation_kind, ""),
                 inputs=len(records),
+                inputs_n=counted(words, len(records), "input"),
             ),
             tuple(sorted(record.id for record in records)),
         )

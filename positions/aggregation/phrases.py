@@ -40,33 +40,42 @@ PHRASES = {
             "private": "sektor swasta",
             "other": "lainnya",
         },
+        # counted nouns ("3 organisasi"): Indonesian does not inflect them
+        "nouns": {
+            "organisation": ("organisasi", "organisasi"),
+            "input": ("masukan", "masukan"),
+            "key_point": ("pokok pikiran", "pokok pikiran"),
+            "issue": ("isu tematik", "isu tematik"),
+            "copy": ("salinan", "salinan"),
+            "view": ("pandangan", "pandangan"),
+        },
     },
     "en": {
         "background": "Background",
         "convened": "This consultation was convened by {convener}.",
         "sessions": "Sessions: {sessions}.",
-        "summary": "{inputs} inputs from {organisations} organisations ({kinds}); {points} key points.",
+        "summary": "{inputs_n} from {organisations_n} ({kinds}); {points_n}.",
         "key_point": "Key point {n} ({name}): {statement} {sides}",
-        "raised": "Raised by {count} organisations ({kinds}): {organisations}.",
-        "supported": "Supported by {count} organisations ({kinds}): {organisations}.",
-        "opposed": "Opposed by {count} organisations ({kinds}): {organisations}.",
+        "raised": "Raised by {count_n} ({kinds}): {organisations}.",
+        "supported": "Supported by {count_n} ({kinds}): {organisations}.",
+        "opposed": "Opposed by {count_n} ({kinds}): {organisations}.",
         "translate": "[To be translated: this statement exists only in another language.]",
         "common": "Views held in common:",
         "differing": "Views that differ:",
         "single": "Raised by one group of stakeholders only:",
         "recommendations": "Recommendations:",
         "overview_heading": "Summary",
-        "overview": "The consultation gathered {inputs} inputs from {organisations} organisations ({kinds}) on {issues} thematic issues: {common} views held in common, {differing} views that differ and {single} key points from one group only.",
-        "overview_point": "{issue} — {statement} (raised by {count} organisations: {kinds})",
-        "overview_differing": "{issue} — views differ on {name}: {behind} organisations raise it, {against} oppose it.",
+        "overview": "The consultation gathered {inputs_n} from {organisations_n} ({kinds}) on {issues_n}: {common_n} held in common, {differing_n} that differ and {single_n} from one group only.",
+        "overview_point": "{issue} — {statement} (raised by {count_n}: {kinds})",
+        "overview_differing": "{issue} — views differ on {name}: raised by {behind_n}, opposed by {against_n}.",
         "overview_none": "No key point has yet been raised by organisations of two groups or more.",
-        "recommendation": "{text} (proposed by {count} organisations)",
-        "campaign": "Campaign letter from {count} organisations ({members} copies), counted as one input: {text}",
+        "recommendation": "{text} (proposed by {count_n})",
+        "campaign": "Campaign letter from {count_n} ({members_n}), counted as one input: {text}",
         "others": "Other points, each raised by a single input ({count}):",
         "and_more": "and {count} more",
         "no_inputs": "No inputs have been submitted on this issue yet.",
         "annex": "Annex: participants",
-        "participant": "{organisation} ({kind}): {inputs} inputs.",
+        "participant": "{organisation} ({kind}): {inputs_n}.",
         "org_kinds": {
             "ministry": "ministry/agency",
             "ngo": "NGO/CSO",
@@ -75,9 +84,32 @@ PHRASES = {
             "private": "private sector",
             "other": "other",
         },
+        # the plural of a counted noun or kind, where it is not the singular
+        "nouns": {
+            "organisation": ("organisation", "organisations"),
+            "input": ("input", "inputs"),
+            "key_point": ("key point", "key points"),
+            "issue": ("thematic issue", "thematic issues"),
+            "copy": ("copy", "copies"),
+            "view": ("view", "views"),
+            "ministry": ("ministry/agency", "ministries/agencies"),
+            "ngo": ("NGO/CSO", "NGOs/CSOs"),
+            "international": ("international organisation", "international organisations"),
+            "academia": ("academic institution", "academic institutions"),
+            "private": ("private-sector organisation", "private-sector organisations"),
+        },
     },
 }
 
 
 def phrases_for(language: str) -> dict:
     return PHRASES.get(language, PHRASES["en"])
+
+
+def counted(words: dict, n: int, noun: str) -> str:
+    """`n` and the noun (or organisation kind) as the paper's language says them:
+    "1 organisation", "3 organisations", "2 NGOs/CSOs"; "3 organisasi", "2 LSM/OMS"."""
+    forms = words["nouns"].get(noun)
+    if forms is None:
+        return f"{n} {words['org_kinds'].get(noun, noun)}"
+    return f"{n} {forms[0] if n == 1 else forms[1]}"

@@ -73,6 +73,31 @@ def test_the_point_is_never_stated_in_the_words_of_an_organisation_against_it():
     assert point.statement_source in (1, 2)
 
 
+def test_an_english_paper_counts_in_the_singular_and_the_plural():
+    point = point_of(aggregate(records(FEES), language="en"), 1)
+    text = " ".join(
+        p.text
+        for p in issue_section(
+            ISSUE, aggregate(records(FEES), language="en"), language="en"
+        ).paragraphs
+    )
+
+    assert (
+        "6 inputs from 6 organisations (3 NGOs/CSOs, 2 private-sector organisations, 1 international organisation); 1 key point."
+        in text
+    )
+    assert "Opposed by 2 organisations (2 private-sector organisations)" in text
+    assert point.label == "divergent"
+    alone = records(
+        [("SBMI", "ngo", "en", "", "Placement fees must not be charged to migrant workers.")]
+    )
+    single = " ".join(
+        p.text
+        for p in issue_section(ISSUE, aggregate(alone, language="en"), language="en").paragraphs
+    )
+    assert "1 input from 1 organisation (1 NGO/CSO); 0 key points." in single
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
