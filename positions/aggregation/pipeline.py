@@ -554,18 +554,50 @@ def _concept_weight(features: list[list[str]], params: Params) -> float:
 
 
 def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
-    """The statement nearest the group's centroid, in the paper's language wherever the
-    group has one that is at least half as near; and whether it had none."""
+    """The statement that stands for the group: among those at least half as near its
+    centroid as the nearest, one in the paper's language wherever the group has one,
+    then one that reads on its own (`_leans_on_context`) and is no personal story
+    (`_personal`), then the nearest; and whether none was in the paper's language."""
     sims = np.round(matrix[rows] @ centroid, 6)
     best = float(sims.max())
-    preferred = [
-        (-(sims[k]), rows[k])
-        for k in range(len(rows))
-        if statements[rows[k]].language == language and sims[k] >= 0.5 * best
-    ]
-    if preferred:
-        return min(preferred)[1], False
-    return rows[int(sims.argmax())], language in ("id", "en")
+    near = [k for k in range(len(rows)) if sims[k] >= 0.5 * best]
+    own = [k for k in near if statements[rows[k]].language == language]
+
+    def rank(k):
+        text = statements[rows[k]].text
+        return (_leans_on_context(text), _personal(text), -sims[k], rows[k])
+
+    if own:
+        return rows[min(own, key=rank)], False
+    return rows[min(near, key=rank)], language in ("id", "en")
+
+
+# A sentence that points back to what came before it in its input ("Ini harus ...",
+# "... untuk itu", "Jadi ...", "This is why ...") does not read alone in a paper.
+_CONTEXT_OPENINGS = frozenset((
+    "ini", "itu", "hal", "jadi", "juga", "karena", "sehingga", "maka", "makanya", "namun",
+    "tetapi", "tapi", "dan", "atau", "mereka", "dia", "ia", "selain", "soalnya", "nah",
+    "this", "that", "these", "those", "it", "they", "so", "also", "but", "and", "or",
+    "however", "therefore", "thus", "because", "which", "such", "hence",
+))  # fmt: skip
+_CONTEXT_WORDS = re.compile(
+    r"\b(?:tersebut|untuk itu|karena itu|oleh karena itu|hal ini|hal itu|juga|also|as well"
+    r"|for that|for this|mentioned above)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(r"\b(?:(?i:saya|aku|gue|gw|my|me)|I)\b")
+
+
+def _leans_on_context(sentence: str) -> bool:
+    first = _TOKEN.search(sentence)
+    return bool(
+        (first and first.group().casefold() in _CONTEXT_OPENINGS) or _CONTEXT_WORDS.search(sentence)
+    )
+
+
+def _personal(sentence: str) -> bool:
+    """A story in the first person singular ("Saya sendiri ngalamin ...")."""
+    return bool(_PERSONAL.search(sentence))
 
 
 def _against_rows(rows, statements, matrix) -> set[int]:

@@ -297,6 +297,17 @@ def test_framing_lead_ins_are_cut_and_the_statement_stays_a_span_of_the_input():
             assert lead_in not in point.statement
 
 
+def test_the_statement_reads_on_its_own_before_it_is_nearest():
+    rows = [
+        ("PSDBM", "ngo", "id", "", "Itu sebabnya akta kelahiran anak pekerja migran di Sabah harus diurus."),
+        ("Migrant Care", "ngo", "id", "", "Anak pekerja migran di Sabah perlu akta kelahiran supaya bisa sekolah."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows)), 1)
+
+    # "Itu sebabnya ..." points back to a sentence the paper does not carry
+    assert point.statement_source == 2
+
+
 def test_the_papers_language_first_and_an_english_only_point_is_marked_for_translation():
     english_only = [
         (
