@@ -20,7 +20,7 @@ STOP_WORDS = {
         setiap sudah supaya tanpa telah tentang terhadap termasuk tersebut tetapi tidak
         untuk yaitu yakni yang pun per sebuah suatu nya lah kah begitu bukan kembali
         menjadi merupakan memiliki mempunyai terutama khususnya contohnya misal
-        berpendapat pendapat menegaskan menurut organisasi
+        berpendapat pendapat menegaskan menurut organisasi saya tapi kalau
         gak nggak enggak ngga ga tdk krn karna yg dgn utk sy aja sih deh dong kok lho kan
         udah udh blm bgt banget jg sm trs terus emang gitu gini kayak kaya spt gimana
         biar bikin dapet semoga mohon tolong kasih terima hormat bapak ibu saudara

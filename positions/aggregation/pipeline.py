@@ -729,7 +729,7 @@ def _name(rows, centroid, columns, statements, names, language, analyzer) -> str
             own.append(feature)
         else:
             other.append(feature)
-    chosen = (own + other)[:NAME_TERMS]
+    chosen = (own + other)[: NAME_TERMS * 2]
     surface = _surface_words(rows, chosen, statements, analyzer)
     terms = []
     for feature in chosen:
@@ -737,9 +737,24 @@ def _name(rows, centroid, columns, statements, names, language, analyzer) -> str
             term = names[feature][language if language in ("id", "en") else "en"]
         else:
             term = surface.get(feature, feature.split(":", 1)[-1])
-        if term not in terms:
+        if term not in terms and term.casefold() not in _NAME_SKIP:
             terms.append(term)
+        if len(terms) == NAME_TERMS:
+            break
     return ", ".join(terms)
+
+
+# Words that say where a writer stands or how much it matters, not what the point is
+# about: never a key point's name ("mendukung, sekali, berlaku").
+_NAME_SKIP = frozenset((
+    "mendukung", "dukung", "didukung", "dukungan", "setuju", "sepakat", "menolak", "tolak",
+    "ditolak", "mengusulkan", "usul", "usulan", "diusulkan", "berharap", "harap", "meminta",
+    "minta", "mohon", "mendesak", "sekali", "tetap", "tetep", "jadi", "lumayan", "punya",
+    "bagus", "baik", "sangat", "penting", "support", "supports", "supported", "supporting",
+    "agree", "agrees", "oppose", "opposes", "opposed", "propose", "proposed", "suggest",
+    "suggests", "recommend", "recommends", "urge", "urges", "believe", "think", "welcome",
+    "welcomes", "good", "great", "important", "very",
+))  # fmt: skip
 
 
 def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:

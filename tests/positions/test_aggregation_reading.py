@@ -384,6 +384,19 @@ def test_key_point_names_are_whole_words_not_stems():
     assert words <= all_words | concepts, point.name
 
 
+def test_a_key_point_is_named_by_what_it_is_about_not_by_who_supports_it():
+    rows = [
+        ("Org A", "ngo", "id", "", "Kami sangat mendukung sekali pelatihan bahasa sebelum berangkat."),
+        ("Org B", "ministry", "id", "", "Kami mendukung sekali pelatihan bahasa bagi calon pekerja sebelum berangkat."),
+        ("Org C", "academia", "id", "", "Pelatihan bahasa sebelum berangkat kami dukung sekali."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows)), 1)
+
+    names = {w.strip() for w in point.name.split(",")}
+    assert not names & {"mendukung", "sekali", "dukung"}, point.name
+    assert "pelatihan" in names or "bahasa" in names, point.name
+
+
 def test_copies_differing_in_a_number_or_in_order_are_not_copies():
     texts = (
         "tempolimit 80 km h auf landstrassen und mehr kontrollen",
