@@ -13,7 +13,9 @@ from positions.aggregation.records import (
 
 
 def _names(names: Sequence[str], words: dict, limit: int = 5) -> str:
-    shown = ", ".join(names[:limit])
+    # "International Organization for Migration, Jakarta" is one name: where a name has
+    # a comma, names are set apart by semicolons
+    shown = ("; " if any("," in name for name in names) else ", ").join(names[:limit])
     if len(names) > limit:
         shown += " " + words["and_more"].format(count=len(names) - limit)
     return shown

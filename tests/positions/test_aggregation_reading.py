@@ -98,6 +98,15 @@ def test_an_english_paper_counts_in_the_singular_and_the_plural():
     assert "1 input from 1 organisation (1 NGO/CSO); 0 key points." in single
 
 
+def test_a_name_with_a_comma_stays_one_name_in_the_list():
+    rows = [(org, kind, lang, stance, text) for org, kind, lang, stance, text in FEES[:4]]
+    rows[3] = ("International Organization for Migration, Jakarta", *rows[3][1:])
+    section = issue_section(ISSUE, aggregate(records(rows)), language="id")
+
+    text = next(p.text for p in section.paragraphs if "Pokok" in p.text)
+    assert "International Organization for Migration, Jakarta; Jaringan Buruh Migran; " in text
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
