@@ -15,10 +15,14 @@ from positions.exports.document import PaperDocument, references_text
 
 # Marks that work inside a line; a paragraph starts with its number, so marks that work
 # only at the start of a line (#, -, 1.) never get there.
-# `<`, `>` and `&` become entities, which every renderer shows as the characters; the
-# others are backslash-escaped, which CommonMark and Python-Markdown both honour. A
-# table needs a second line, which a one-line paragraph never has.
+# `<` where it could open a tag, a comment or an autolink and `&` where it could open
+# an entity become entities, which every renderer shows as the characters ("Sosbud &
+# OINB" and "< 5 days" stay as written); the others are backslash-escaped, which
+# CommonMark and Python-Markdown both honour. A table needs a second line, which a
+# one-line paragraph never has.
 _SPECIAL = re.compile(r"([\\`*_\[\]!])")
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _SCRIPT_LINK = re.compile(
     r"\]\(\s*(?:javascript|vbscript|data):(?:[^()]|\([^()]*\))*\)", re.IGNORECASE
 )
@@ -27,7 +31,7 @@ _SCRIPT_LINK = re.compile(
 def markdown_literal(text: str) -> str:
     """Text that any Markdown renderer shows as written: one line, every mark escaped."""
     one_line = " ".join(text.split())
-    one_line = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    one_line = _TAG_START.sub("&lt;", _ENTITY_START.sub("&amp;", one_line))
     return _SPECIAL.sub(r"\\\1", one_line)
 
 

@@ -1,8 +1,10 @@
 """Every export opened and read back: DOCX, PDF, Markdown, JSON, inputs as CSV and XLSX."""
 
 import csv
+import html
 import io
 import json
+import re
 from datetime import UTC, datetime
 
 import docx
@@ -316,6 +318,19 @@ def _edited(world, text):
         note="",
         user=world.staff,
     )
+
+
+def test_an_ampersand_or_a_less_than_sign_reads_as_written_in_the_markdown():
+    from positions.exports.markdown import markdown_literal
+
+    text = "Sosbud & OINB: biaya < 5 juta, bukan &lt;b&gt; atau <b>tebal</b> & &#x3C;"
+    literal = markdown_literal(text)
+    rendered = markdown_lib.markdown(literal)
+
+    assert "Sosbud & OINB: biaya < 5 juta" in literal
+    assert "<b>" not in rendered
+    # every character the participant typed is what a reader of the rendering sees
+    assert html.unescape(re.sub(r"</?p>", "", rendered)) == text
 
 
 def test_staff_markdown_in_an_edited_section_keeps_emphasis_but_not_html(world):
