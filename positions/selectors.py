@@ -106,11 +106,18 @@ def aggregation_outline(*, consultation: Consultation) -> OutlineRecord:
 
 
 def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
-    return [
-        IssueRecord(id=pk, code=code, title=title)
-        for pk, code, title in consultation.issues.order_by("position", "code").values_list(
-            "pk", "code", "title"
+    rows = list(
+        consultation.issues.order_by("position", "code").values_list(
+            "pk", "code", "title", "parent_id"
         )
+    )
+    subthemes: dict[int, list[str]] = {}
+    for _pk, code, _title, parent in rows:
+        if parent is not None:
+            subthemes.setdefault(parent, []).append(code)
+    return [
+        IssueRecord(id=pk, code=code, title=title, subthemes=tuple(subthemes.get(pk, ())))
+        for pk, code, title, _parent in rows
     ]
 
 

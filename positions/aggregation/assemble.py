@@ -69,7 +69,13 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
     words = phrases_for(language)
     heading = f"{issue.code}. {issue.title}"
     if not result.inputs:
-        return SectionDraft("issue", heading, (ParagraphDraft(words["no_inputs"]),), issue.id)
+        # a theme whose inputs were all given under its sub-themes says where they are
+        empty = (
+            words["in_subthemes"].format(codes=", ".join(issue.subthemes))
+            if issue.subthemes
+            else words["no_inputs"]
+        )
+        return SectionDraft("issue", heading, (ParagraphDraft(empty),), issue.id)
     paragraphs = [
         ParagraphDraft(
             words["summary"].format(

@@ -30,6 +30,7 @@ PHRASES = {
         "others": "Hal lain yang disampaikan oleh satu masukan saja ({count}):",
         "and_more": "dan {count} lainnya",
         "no_inputs": "Belum ada masukan yang diajukan untuk isu ini.",
+        "in_subthemes": "Masukan tentang isu ini diajukan pada sub-temanya: {codes}.",
         "annex": "Lampiran: peserta",
         "participant": "{organisation} ({kind}): {inputs} masukan.",
         "org_kinds": {
@@ -74,6 +75,7 @@ PHRASES = {
         "others": "Other points, each raised by a single input ({count}):",
         "and_more": "and {count} more",
         "no_inputs": "No inputs have been submitted on this issue yet.",
+        "in_subthemes": "Inputs on this issue were submitted under its sub-themes: {codes}.",
         "annex": "Annex: participants",
         "participant": "{organisation} ({kind}): {inputs_n}.",
         "org_kinds": {

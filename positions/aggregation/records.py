@@ -24,6 +24,7 @@ class IssueRecord:
     id: int
     code: str
     title: str
+    subthemes: tuple[str, ...] = ()  # the codes of its sub-themes, where it has any
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,3 +40,18 @@ def test_participants_are_not_shown_the_translation_list(world, login):
     assert page.status_code == 200
     assert "Perlu diterjemahkan" in page.content.decode()  # the paragraph itself is shown
     assert 'id="translate-h"' not in page.content.decode()
+
+
+def test_a_theme_whose_inputs_are_under_its_sub_themes_says_so(world):
+    world.other_issue.parent = world.issue
+    world.other_issue.code = "1.1"
+    world.other_issue.save()
+    inputs_for(world)
+    Input.objects.update(issue=world.other_issue)
+
+    version = aggregate(world)
+
+    parent = version.sections.get(issue=world.issue)
+    assert [p.text for p in parent.paragraphs.all()] == [
+        "Masukan tentang isu ini diajukan pada sub-temanya: 1.1."
+    ]
