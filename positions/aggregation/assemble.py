@@ -295,7 +295,10 @@ def _annex(inputs: Sequence[InputRecord], words: dict) -> SectionDraft:
             ),
             tuple(sorted(record.id for record in records)),
         )
-        for name, records in sorted(by_organisation.items())
+        # as a reader looks a name up: "Paguyuban" before "PT Bank", case aside
+        for name, records in sorted(
+            by_organisation.items(), key=lambda kv: (kv[0].casefold(), kv[0])
+        )
     )
     return SectionDraft("annex", words["annex"], paragraphs)
 

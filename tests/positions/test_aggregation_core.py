@@ -243,3 +243,24 @@ def test_campaign_signatories_support_the_key_point_through_their_representative
     point = point_of(result, 50)
     assert {50, 51, 52, 53, 54, 55} <= set(point.sources)
     assert "Universitas Airlangga" in point.organisations
+
+
+def test_the_annex_lists_organisations_as_a_reader_looks_them_up():
+    from positions.aggregation import OutlineRecord, draft_assemble, issue_section
+
+    inputs = [
+        InputRecord(
+            n, org, "ngo", "2", "statement", "", "Perdagangan orang harus diberantas.", "id"
+        )
+        for n, org in enumerate(["PT Bank Rakyat", "Paguyuban Migran", "SMERU", "Sanggar Suara"], 1)
+    ]
+    result = aggregate(inputs)
+    sections = draft_assemble(
+        OutlineRecord("Posisi", "", "Kemlu"),
+        [ISSUE],
+        {ISSUE.code: issue_section(ISSUE, result, language="id")},
+        inputs,
+        language="id",
+    )
+    annex = [p.text.split(" (")[0] for p in sections[-1].paragraphs]
+    assert annex == ["Paguyuban Migran", "PT Bank Rakyat", "Sanggar Suara", "SMERU"]
