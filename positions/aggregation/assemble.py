@@ -118,7 +118,8 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
                 count=rec.organisations,
                 count_n=counted(words, rec.organisations, "organisation"),
                 text=rec.text,
-            ),
+            )
+            + (" " + words["translate"] if rec.needs_translation else ""),
             tuple(sorted(rec.sources)),
         )
         for rec in recommendations
@@ -138,9 +139,14 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
         if group.is_campaign
     ]
     if result.other_points:
+        untranslated = set(result.other_untranslated)
         paragraphs.append(ParagraphDraft(words["others"].format(count=len(result.other_points))))
         paragraphs += [
-            ParagraphDraft(f"{organisation}: {text}", (source,))
+            ParagraphDraft(
+                f"{organisation}: {text}"
+                + (" " + words["translate"] if source in untranslated else ""),
+                (source,),
+            )
             for source, organisation, text in result.other_points
         ]
     return SectionDraft("issue", heading, tuple(paragraphs), issue.id)

@@ -56,7 +56,7 @@ from positions.aggregation.grouping import cluster, group_centroids, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -111,6 +111,7 @@ class Recommendation:
     text: str
     sources: tuple[int, ...]
     organisations: int = 0
+    needs_translation: bool = False  # no statement of it is in the paper's language
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class IssueResult:
     duplicate_groups: tuple[DuplicateGroup, ...] = ()
     # (id, organisation, text) of inputs in no key point: shown one by one in the draft
     other_points: tuple[tuple[int, str, str], ...] = ()
+    # those of them written in another language than the paper's: marked for translation
+    other_untranslated: tuple[int, ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
     decisions: tuple[DecisionOutcome, ...] = ()  # staff decisions applied or void
     # how much of the engine's proposal staff changed: inputs they placed or excluded,
@@ -175,6 +178,7 @@ class IssueResult:
                 for g in data["duplicate_groups"]
             ),
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
+            other_untranslated=tuple(data.get("other_untranslated", ())),
             kinds=data["kinds"],
             decisions=tuple(
                 DecisionOutcome(**{**d, "inputs": tuple(d.get("inputs", ()))})
@@ -381,6 +385,15 @@ def issue_aggregate(
             (record.id, record.organisation, record.text)
             for i, record in enumerate(inputs)
             if i not in grouped and i not in duplicate and i in spoke
+        ),
+        other_untranslated=tuple(
+            record.id
+            for i, record in enumerate(inputs)
+            if i not in grouped
+            and i not in duplicate
+            and i in spoke
+            and languages[i] != language
+            and language in ("id", "en")
         ),
         kinds=issue_kinds,
         decisions=tuple(
@@ -771,7 +784,7 @@ def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:
 
 
 def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, language):
-    nearest, _untranslated = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
+    nearest, untranslated = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
     ids = sorted(
         {
             m
@@ -783,4 +796,5 @@ def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, 
         text=statements[nearest].text,
         sources=tuple(inputs[i].id for i in ids),
         organisations=len({inputs[i].organisation for i in ids}),
+        needs_translation=untranslated,
     )

@@ -361,6 +361,24 @@ def test_the_papers_language_first_and_an_english_only_point_is_marked_for_trans
     assert point.statement.startswith("Sindikat")
 
 
+def test_a_recommendation_or_a_single_input_in_another_language_is_marked_for_translation():
+    rows = [
+        ("IOM Indonesia", "international", "en", "", "Domestic workers abroad work without a standard employment contract. Indonesia should adopt a standard employment contract for domestic workers."),
+        ("ILO Jakarta", "international", "en", "", "Domestic workers abroad still have no standard employment contract, and many work without any written contract."),
+        ("Universitas Airlangga", "academia", "en", "", "Seasonal fishing crews in Bitung lack any grievance channel at sea."),
+        ("Goethe-Institut", "international", "de", "", "Die Diskussion über Saisonarbeit in Bitung war sehr aufschlussreich."),
+        ("Migrant Care", "ngo", "id", "", "Pemerintah desa perlu mencatat warga yang berangkat ke luar negeri."),
+    ]  # fmt: skip
+    result = aggregate(records(rows))
+    paragraphs = issue_section(ISSUE, result, language="id").paragraphs
+    marked = {p.source_ids for p in paragraphs if "Perlu diterjemahkan" in p.text}
+
+    recommendation = next(p for p in paragraphs if "diusulkan oleh" in p.text)
+    assert "Perlu diterjemahkan" in recommendation.text
+    assert {(3,), (4,)} <= marked  # English and German, one by one
+    assert (5,) not in marked  # written in the paper's language
+
+
 def test_key_point_names_are_whole_words_not_stems():
     rows = [
         (
