@@ -18,6 +18,8 @@ from django.db.models import (
     Value,
 )
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from consult.models import Consultation, Input, InputRevision, ThematicIssue
@@ -91,12 +93,15 @@ def run_list(*, paper: PositionPaper) -> QuerySet[AggregationRun]:
     return paper.runs.select_related("requested_by", "draft_version")
 
 
-def aggregation_outline(*, consultation: Consultation) -> OutlineRecord:
-    sessions = tuple(
-        f"{session.title}, {session.date:%d-%m-%Y}"
-        + (f", {session.venue}" if session.venue else "")
-        for session in consultation.sessions.order_by("date", "pk")
-    )
+def aggregation_outline(*, consultation: Consultation, language: str) -> OutlineRecord:
+    """What the background says, its session dates written as the paper's language
+    writes them ("14 November 2017"), as the title page's date is."""
+    with translation.override(language):
+        sessions = tuple(
+            f"{session.title}, {date_format(session.date, 'j F Y')}"
+            + (f", {session.venue}" if session.venue else "")
+            for session in consultation.sessions.order_by("date", "pk")
+        )
     return OutlineRecord(
         title=consultation.title,
         description=consultation.description,

@@ -404,7 +404,7 @@ def _assemble(run: AggregationRun) -> list[SectionDraft]:
         for issue in issues
     }
     inputs = selectors.run_inputs(run=run, texts=False)
-    outline = selectors.aggregation_outline(consultation=consultation)
+    outline = selectors.aggregation_outline(consultation=consultation, language=paper.language)
     return draft_assemble(
         outline, issues, sections, inputs, language=paper.language, results=results
     )

@@ -1,6 +1,8 @@
 """The demo-like draft as an officer reads it: a summary first, sides named, the
 paragraphs still in another language listed for translation."""
 
+import datetime
+
 from consult.models import Input
 from positions.models import Section
 from tests.positions.paper_helpers import aggregate, inputs_for
@@ -55,3 +57,15 @@ def test_a_theme_whose_inputs_are_under_its_sub_themes_says_so(world):
     assert [p.text for p in parent.paragraphs.all()] == [
         "Masukan tentang isu ini diajukan pada sub-temanya: 1.1."
     ]
+
+
+def test_the_background_dates_sessions_as_the_papers_language_writes_them(world):
+    world.session.date = datetime.date(2017, 12, 4)
+    world.session.save()
+    inputs_for(world)
+
+    version = aggregate(world)
+
+    background = version.sections.get(kind=Section.Kind.BACKGROUND)
+    texts = [p.text for p in background.paragraphs.all()]
+    assert any("4 Desember 2017" in text for text in texts), texts
