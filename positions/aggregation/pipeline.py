@@ -345,7 +345,15 @@ def issue_aggregate(
                 members_of,
             )
         )
-        rec_rows = [r for r in rows if statements[r].recommends]
+        # a recommendation speaks for the point's own side: an opponent's "we recommend
+        # ..." is not proposed by the organisations behind the point
+        against = set(key_points[-1].opposing)
+        rec_rows = [
+            r
+            for r in rows
+            if statements[r].recommends
+            and inputs[statements[r].input_index].organisation not in against
+        ]
         if rec_rows:
             recommendations.append(
                 _recommendation(

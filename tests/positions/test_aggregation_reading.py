@@ -107,6 +107,20 @@ def test_a_name_with_a_comma_stays_one_name_in_the_list():
     assert "International Organization for Migration, Jakarta; Jaringan Buruh Migran; " in text
 
 
+def test_an_opponents_recommendation_is_not_proposed_by_the_points_supporters():
+    rows = [
+        ("SBMI", "ngo", "en", "support", "Placement fees must be borne by employers. We recommend a zero-cost placement policy for migrant workers."),
+        ("BNP2TKI", "ministry", "en", "support", "Employers should bear the placement fees of migrant workers under a zero-cost placement policy."),
+        ("HIMSATAKI", "private", "en", "oppose", "We do not agree that all placement fees should be borne by employers. We recommend that migrant workers share the placement fees."),
+    ]  # fmt: skip
+    result = aggregate(records(rows), language="en")
+
+    assert point_of(result, 1).opposing == ("HIMSATAKI",)
+    (recommendation,) = result.recommendations
+    assert 3 not in recommendation.sources
+    assert recommendation.organisations == 2
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
