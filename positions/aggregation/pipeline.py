@@ -213,6 +213,16 @@ class _Statement:
     recommends: bool
     disagrees: bool = False
     demand: int = 0  # +1 asks that something be, -1 that it not be (_demand)
+    previous: str = ""  # the sentence before it in its input
+
+    @property
+    def standing(self) -> str:
+        """The statement as the paper quotes it: with the sentence before it where it
+        leans on that one ("... tanpa akta kelahiran. Ini harus diselesaikan bersama
+        Malaysia."), still a span of its input."""
+        if self.previous and _leans_on_context(self.text):
+            return f"{self.previous} {self.text}"
+        return self.text
 
 
 # Words that say the writer disagrees, in either language: "tidak setuju", "NO to ...",
@@ -291,7 +301,7 @@ def issue_aggregate(
         if index in duplicate or record.id in excluded:
             continue
         lang = languages[index]
-        for sentence in splits[index]:
+        for k, sentence in enumerate(splits[index]):
             tokens = words(normalise(sentence))
             feats = analyzer.features(tokens, lang)
             if len(feats) < params.min_features:
@@ -307,6 +317,7 @@ def issue_aggregate(
                     recommends,
                     _disagrees(sentence),
                     _demand(sentence, tokens),
+                    splits[index][k - 1] if k else "",
                 )
             )
             features.append(feats)
@@ -715,7 +726,7 @@ def _key_point(
     nearest, untranslated = _nearest(own_side, centroid, matrix, statements, language)
     return KeyPoint(
         name=_name(rows, centroid, columns, statements, names, language, analyzer),
-        statement=statements[nearest].text,
+        statement=statements[nearest].standing,
         statement_source=inputs[statements[nearest].input_index].id,
         sources=tuple(inputs[i].id for i in expanded),
         organisations=tuple(behind or opposing),
@@ -801,7 +812,7 @@ def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, 
         }
     )
     return Recommendation(
-        text=statements[nearest].text,
+        text=statements[nearest].standing,
         sources=tuple(inputs[i].id for i in ids),
         organisations=len({inputs[i].organisation for i in ids}),
         needs_translation=untranslated,

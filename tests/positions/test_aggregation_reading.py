@@ -331,6 +331,18 @@ def test_the_statement_reads_on_its_own_before_it_is_nearest():
     assert point.statement_source == 2
 
 
+def test_a_statement_that_leans_on_the_sentence_before_is_quoted_with_it():
+    from positions.aggregation.pipeline import _Statement
+
+    text = "Ratusan anak lahir di ladang sawit tanpa akta. Ini harus diselesaikan bersama Malaysia."
+    first, second = statements_split(text)
+    leaning = _Statement(0, second, "id", False, previous=first)
+
+    # where no statement of the group reads alone, the paper quotes the two sentences
+    assert leaning.standing == text
+    assert _Statement(0, first, "id", False).standing == first
+
+
 def test_the_papers_language_first_and_an_english_only_point_is_marked_for_translation():
     english_only = [
         (
