@@ -124,6 +124,9 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
         )
         for rec in recommendations
     ]
+    campaigns = [group for group in result.duplicate_groups if group.is_campaign]
+    if campaigns:  # under a lead-in of their own, never under the recommendations
+        paragraphs.append(ParagraphDraft(words["campaigns"]))
     paragraphs += [
         ParagraphDraft(
             words["campaign"].format(
@@ -135,8 +138,7 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
             ),
             tuple(sorted(group.members)),
         )
-        for group in result.duplicate_groups
-        if group.is_campaign
+        for group in campaigns
     ]
     if result.other_points:
         untranslated = set(result.other_untranslated)
@@ -199,6 +201,7 @@ def overview_section(
                     count=len(point.organisations),
                     count_n=counted(words, len(point.organisations), "organisation"),
                     kinds=_kinds_text(point.kinds, words),
+                    translate=" " + words["translate"] if point.needs_translation else "",
                 ),
                 tuple(sorted(point.sources)),
             )

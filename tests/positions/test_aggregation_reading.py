@@ -521,6 +521,13 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     assert set(campaigns[0].members) == set(range(1, 41))
     assert campaigns[0].organisations == 40
 
+    # in the paper: one paragraph under a lead-in of its own, never among the
+    # recommendations, and no claim that 40 letters count as one input
+    texts = [p.text for p in issue_section(ISSUE, result, language="id").paragraphs]
+    (letter,) = [n for n, text in enumerate(texts) if text.startswith("Surat kampanye dari")]
+    assert texts[letter - 1] == "Surat kampanye:"
+    assert "Surat kampanye dari 40 organisasi (40 salinan dari satu templat)" in texts[letter]
+
 
 def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
     rows = FEES[:4] + [

@@ -27,6 +27,11 @@ def test_the_draft_opens_with_a_summary_and_lists_paragraphs_to_translate(world,
 
     kinds = list(version.sections.values_list("kind", flat=True))
     assert kinds[:2] == [Section.Kind.BACKGROUND, Section.Kind.SUMMARY]
+    # the summary quoting the English statement says so, as the section does
+    summary = version.sections.get(kind=Section.Kind.SUMMARY)
+    quoting = [p.text for p in summary.paragraphs.all() if "Trafficking" in p.text]
+    assert quoting
+    assert all("Perlu diterjemahkan" in text for text in quoting)
     page = login(world.staff).get(version.get_absolute_url())
     content = page.content.decode()
     assert "Perlu diterjemahkan" in content
