@@ -11,7 +11,7 @@ them. The circulation export applies the same rule with the public tier alone.
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consult.models import Input
 from consult.predicates import readable_tiers
@@ -75,17 +75,28 @@ def paragraph_read(text: str, sources, kind: str, reader: Reader) -> ReadParagra
         # The annex names organisations and counts inputs, quoting none, so it stays.
         return ReadParagraph(text, seen, len(unseen))
     if not seen:
-        notice = _("[Text withheld: it rests on %(count)s inputs not for circulation.]")
+        notice = ngettext(
+            "[Text withheld: it rests on %(count)s input not for circulation.]",
+            "[Text withheld: it rests on %(count)s inputs not for circulation.]",
+            len(unseen),
+        )
         return ReadParagraph(notice % {"count": len(unseen)}, [], len(unseen), True)
     seen_texts = [s.text for s in seen]
     quoted = [s for s in unseen if quotes_privately(text, s.text, seen_texts)]
     if quoted:
-        notice = _("[Text withheld: it quotes %(count)s inputs not for circulation.]")
+        notice = ngettext(
+            "[Text withheld: it quotes %(count)s input not for circulation.]",
+            "[Text withheld: it quotes %(count)s inputs not for circulation.]",
+            len(quoted),
+        )
         return ReadParagraph(notice % {"count": len(quoted)}, seen, len(unseen), True)
     if _names_unseen_organisations(text, seen, unseen):
-        notice = _(
+        notice = ngettext(
+            "[Text withheld: it names the organisation behind %(count)s input not for "
+            "circulation.]",
             "[Text withheld: it names the organisations behind %(count)s inputs not for "
-            "circulation.]"
+            "circulation.]",
+            len(unseen),
         )
         return ReadParagraph(notice % {"count": len(unseen)}, seen, len(unseen), True)
     return ReadParagraph(text, seen, len(unseen))

@@ -9,10 +9,12 @@ others, and leaves out the text of a paragraph that only non-public inputs stand
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from positions import selectors
 from positions.aggregation.phrases import phrases_for
@@ -75,6 +77,18 @@ class PaperDocument:
         )
 
 
+def _unnamed(language: str, count: int, beside_named: bool) -> str:
+    """ "2 other inputs not named" beside named sources, "1 input not named" alone."""
+    with translation.override(language):
+        if beside_named:
+            text = ngettext(
+                "%(count)s other input not named", "%(count)s other inputs not named", count
+            )
+        else:
+            text = ngettext("%(count)s input not named", "%(count)s inputs not named", count)
+    return text % {"count": count}
+
+
 def labels() -> dict:
     """The export's own words, in the active language."""
     return {
@@ -84,8 +98,7 @@ def labels() -> dict:
         "date": _("Date"),
         "consultation": _("Consultation"),
         "sources": _("Sources"),
-        "unnamed": _("%(count)s other inputs not named"),
-        "withheld": _("[Text withheld: it rests on %(count)s inputs not for circulation.]"),
+        "unnamed": partial(_unnamed, translation.get_language()),
         "audience": _("Prepared for"),
         "map": _("Consensus map"),
         "map_legend": _(
@@ -173,5 +186,5 @@ def references_text(paragraph: DocParagraph, texts: dict) -> str:
         parts.append(", ".join(paragraph.references))
     # A paragraph withheld for resting only on non-public inputs counts them already.
     if paragraph.unnamed and (paragraph.references or not paragraph.withheld):
-        parts.append(texts["unnamed"] % {"count": paragraph.unnamed})
+        parts.append(texts["unnamed"](paragraph.unnamed, bool(paragraph.references)))
     return f"[{'; '.join(parts)}]" if parts else ""

@@ -73,10 +73,10 @@ def test_a_paragraph_worded_by_a_directorate_only_input_is_withheld(world, input
     content = version_render(version, format="md", language="en", audience="public").decode()
 
     assert "quietly cap" not in content
-    assert "[Text withheld: it quotes 1 inputs not for circulation.]" in content
+    assert "[Text withheld: it quotes 1 input not for circulation.]" in content
     assert public.reference in content
     assert private.reference not in content
-    assert "1 other inputs not named" in content
+    assert "1 other input not named" in content
     data = json.loads(version_render(version, format="json", language="en", audience="public"))
     paragraph = data["sections"][0]["paragraphs"][0]
     assert (paragraph["withheld"], paragraph["sources"]) == (True, [public.reference])
@@ -94,7 +94,7 @@ def test_the_directorates_own_words_are_kept_with_public_sources_named(world, in
     content = version_render(version, format="md", language="en", audience="public").decode()
 
     assert own in content
-    assert f"[{public.reference}; 1 other inputs not named]" in content
+    assert f"[{public.reference}; 1 other input not named]" in content
     assert "withheld" not in content
 
 
@@ -128,7 +128,7 @@ def test_a_paragraph_naming_the_organisation_behind_a_private_input_is_withheld(
     inside = version_render(version, format="md", language="en", audience="directorate").decode()
 
     assert world.ministry.name not in content
-    assert "it names the organisations behind 1 inputs not for circulation" in content
+    assert "it names the organisation behind 1 input not for circulation" in content
     assert f"Key point 3 — Fees: supported by {world.ngo.name}." in content
     assert world.ministry.name in inside
 

@@ -419,3 +419,20 @@ def test_a_heading_in_the_directorates_markdown_is_a_bold_block_of_its_own():
         [("Sikap Indonesia", True)],
         [("Teks ", False), ("tebal", True), (" biasa.", False)],
     ]
+
+
+def test_sources_not_named_are_counted_in_the_singular_and_without_other_when_none_is():
+    from django.utils import translation
+
+    from positions.exports.document import DocParagraph, labels, references_text
+
+    with translation.override("en"):
+        english = labels()
+    with translation.override("id"):
+        indonesian = labels()
+
+    beside = DocParagraph("1 ¶1", "…", ["GCM-2017-0001"], unnamed=1)
+    alone = DocParagraph("C ¶1", "…", [], unnamed=2)
+    assert references_text(beside, english) == "[GCM-2017-0001; 1 other input not named]"
+    assert references_text(alone, english) == "[2 inputs not named]"
+    assert references_text(alone, indonesian) == "[2 masukan tidak disebutkan]"
