@@ -192,6 +192,8 @@ def key_point_decide(
     version showing it; every later run replays it too."""
     if not user.has_perm("positions.decide_grouping", consultation):
         raise PermissionDenied
+    if not kind:
+        raise ValidationError({"kind": _("Choose a decision.")})
     if kind not in KeyPointDecision.Kind.values:
         raise ValidationError({"kind": _("Unknown decision.")})
     named = {*anchors, *targets}
@@ -204,6 +206,11 @@ def key_point_decide(
         raise ValidationError(
             {"anchors": _("Name inputs of this thematic issue for the decision.")}
         )
+    if kind in (KeyPointDecision.Kind.MERGE, KeyPointDecision.Kind.JOIN_CAMPAIGNS) and (
+        len(set(anchors)) < 2
+    ):
+        # one input alone names one key point or campaign: nothing to merge it with
+        raise ValidationError({"targets": _("Choose what to merge it with.")})
     if kind == KeyPointDecision.Kind.RENAME and not (name_id.strip() or name_en.strip()):
         raise ValidationError({"name_id": _("Give the key point a name.")})
     if kind == KeyPointDecision.Kind.RELABEL and (

@@ -145,19 +145,27 @@ class RunReviewView(PaperMixin, View):
         review = selectors.run_review(run=run)
         if query:
             review = selectors.run_review_filter(review, query)
+        labels = [
+            ("consensus", _("consensus")),
+            ("divergent", _("divergent")),
+            ("single-source", _("single source")),
+        ]
+        names = dict(labels)
+        for item in review:
+            for entry in item["points"]:  # the labels in the reader's language
+                entry["label"] = names.get(entry["point"].label, entry["point"].label)
+                entry["engine_label"] = names.get(entry["point"].engine_label, "")
+        newer = self.paper.runs.filter(pk__gt=run.pk, draft_version__isnull=False).first()
         context = {
             "consultation": self.consultation,
             "paper": self.paper,
             "run": run,
+            "newer": newer,
             "query": query,
             "review": review,
             "kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" not in c[0]],
             "campaign_kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" in c[0]],
-            "labels": [
-                ("consensus", _("consensus")),
-                ("divergent", _("divergent")),
-                ("single-source", _("single source")),
-            ],  # fmt: skip
+            "labels": labels,
         }
         return render(request, "positions/run_review.html", context)
 

@@ -338,3 +338,56 @@ def test_the_api_refuses_an_anchor_past_the_largest_id_with_a_400(world):
 
     assert refused.status_code == 400
     assert not KeyPointDecision.objects.exists()
+
+
+def test_a_merge_with_nothing_to_merge_with_is_refused_and_recorded_nowhere(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, _fees = _run(world)
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+
+    response = _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="merge",
+        anchors=[trafficking[0].pk],  # the target left on "a new key point"
+    )
+
+    assert not KeyPointDecision.objects.exists()
+    assert AggregationRun.objects.count() == 1
+    assert "Choose what to merge it with." in client.get(response.url).content.decode()
+    nothing = _decide(
+        client, world, run, django_capture_on_commit_callbacks, anchors=[trafficking[0].pk]
+    )
+    assert "Choose a decision." in client.get(nothing.url).content.decode()
+
+
+def test_the_review_page_speaks_its_readers_language_and_points_to_a_newer_run(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, fees = _run(world)
+    client = login(world.staff)  # Bahasa Indonesia by default
+    url = reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+
+    content = client.get(url).content.decode()
+    assert '<span class="badge">konsensus</span>' in content
+    assert '<span class="badge">consensus</span>' not in content
+    assert '<option value="">' in content  # no decision is chosen for the officer
+    assert 'id="newer-run"' not in content
+
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="merge",
+        anchors=[trafficking[0].pk],
+        targets=[fees[0].pk],
+    )
+    newer = AggregationRun.objects.order_by("-pk").first()
+    content = client.get(url).content.decode()
+    assert 'id="newer-run"' in content
+    assert reverse("positions:run_review", args=[world.consultation.slug, newer.pk]) in content
