@@ -297,7 +297,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
         d.pk: d for d in KeyPointDecision.objects.filter(consultation_id=run.paper.consultation_id)
     }
     review = []
-    for issue in issues:
+    for issue in issues:  # "targets": what a decision may name, whatever a search shows
         result = results[issue.code]
         review.append(
             {
@@ -383,7 +383,17 @@ def run_review_filter(review: list[dict], query: str) -> list[dict]:
             if needle in c["group"].text.casefold() or any(matches(i) for i in c["members"])
         ]
         if points or others or campaigns:
-            kept.append({**item, "points": points, "others": others, "campaigns": campaigns})
+            # a decision may still name any key point or campaign, found or not
+            kept.append(
+                {
+                    **item,
+                    "targets": item.get("targets", item["points"]),
+                    "campaign_targets": item.get("campaign_targets", item["campaigns"]),
+                    "points": points,
+                    "others": others,
+                    "campaigns": campaigns,
+                }
+            )
     return kept
 
 

@@ -190,6 +190,13 @@ def test_the_review_page_finds_key_points_and_inputs_by_words(world, login):
     assert content.count('class="key-point"') == 1
     assert f'name="anchors" value="{fees[0].pk}"' in content
     assert f'name="anchors" value="{trafficking[0].pk}"' not in content
+    # the key point the search hid can still be chosen to merge or move into
+    assert f'<option value="{trafficking[0].pk}">' in content
+
+    nothing = login(world.staff).get(
+        reverse("positions:run_review", args=[world.consultation.slug, run.pk]), {"q": "zzqx"}
+    )
+    assert 'id="nothing-found"' in nothing.content.decode()
 
 
 def test_staff_take_a_letter_out_of_a_campaign_from_the_page(
