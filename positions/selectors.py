@@ -289,12 +289,14 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     named |= {source for r in results.values() for source, _org, _text in r.other_points}
     named |= {m for r in results.values() for g in r.duplicate_groups for m in g.members}
     named |= {i for r in results.values() for o in r.decisions for i in o.inputs}
+    decisions = {
+        d.pk: d for d in KeyPointDecision.objects.filter(consultation_id=run.paper.consultation_id)
+    }
+    applied = {o.id for r in results.values() for o in r.decisions}
+    named |= {i for d in decisions.values() if d.pk in applied for i in (*d.anchors, *d.targets)}
     inputs = {
         i.pk: i
         for i in Input.objects.filter(pk__in=named).select_related("organisation", "session")
-    }
-    decisions = {
-        d.pk: d for d in KeyPointDecision.objects.filter(consultation_id=run.paper.consultation_id)
     }
     review = []
     for issue in issues:  # "targets": what a decision may name, whatever a search shows
@@ -319,7 +321,17 @@ def run_review(*, run: AggregationRun) -> list[dict]:
                     if g.is_campaign
                 ],
                 "outcomes": [
-                    (decisions.get(o.id), o, void_reason(o, inputs))
+                    (
+                        decisions[o.id],
+                        o,
+                        void_reason(o, inputs),
+                        # the inputs it names, by reference, as staff named them
+                        ", ".join(
+                            inputs[i].reference
+                            for i in (*decisions[o.id].anchors, *decisions[o.id].targets)
+                            if i in inputs
+                        ),
+                    )
                     for o in result.decisions
                     if o.id in decisions
                 ],

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from positions.editing import markdown_render
 from positions.exports.document import unsourced
@@ -14,6 +15,18 @@ register = template.Library()
 def as_markdown(text):
     """A paragraph's Markdown as sanitised HTML."""
     return markdown_render(text)
+
+
+@register.filter
+def key_point_label(value: str) -> str:
+    """A key point's label ("consensus", "divergent", "single-source") in the reader's
+    language."""
+    names = {
+        "consensus": _("consensus"),
+        "divergent": _("divergent"),
+        "single-source": _("single source"),
+    }
+    return names.get(value, value)
 
 
 @register.filter

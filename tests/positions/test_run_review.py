@@ -398,3 +398,27 @@ def test_the_review_page_speaks_its_readers_language_and_points_to_a_newer_run(
     content = client.get(url).content.decode()
     assert 'id="newer-run"' in content
     assert reverse("positions:run_review", args=[world.consultation.slug, newer.pk]) in content
+
+
+def test_the_decisions_on_the_review_page_say_what_they_did_and_to_which_inputs(
+    world, login, django_capture_on_commit_callbacks
+):
+    run, trafficking, _fees = _run(world)
+    client = login(world.staff)
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="relabel",
+        anchors=[trafficking[0].pk],
+        label="divergent",
+        reason="Kemnaker disagrees.",
+    )
+    latest = AggregationRun.objects.order_by("-pk").first()
+
+    content = client.get(
+        reverse("positions:run_review", args=[world.consultation.slug, latest.pk])
+    ).content.decode()
+
+    assert f": divergen ({trafficking[0].reference}) — Kemnaker disagrees." in content
