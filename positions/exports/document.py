@@ -59,7 +59,10 @@ class PaperDocument:
 
     @property
     def mark(self) -> str:
-        return "" if self.approved else self.labels["draft_mark"]
+        if self.approved:
+            return ""
+        # a copy made for circulation is circulated: it says it is a draft, no more
+        return self.labels["draft_mark_circulated" if self.audience == "public" else "draft_mark"]
 
     @property
     def running_head(self) -> str:
@@ -93,6 +96,7 @@ def labels() -> dict:
     """The export's own words, in the active language."""
     return {
         "draft_mark": _("DRAFT — NOT FOR CIRCULATION"),
+        "draft_mark_circulated": _("DRAFT"),
         "version": _("Version %(number)s"),
         "status": _("Status"),
         "date": _("Date"),

@@ -436,3 +436,15 @@ def test_sources_not_named_are_counted_in_the_singular_and_without_other_when_no
     assert references_text(beside, english) == "[GCM-2017-0001; 1 other input not named]"
     assert references_text(alone, english) == "[2 inputs not named]"
     assert references_text(alone, indonesian) == "[2 masukan tidak disebutkan]"
+
+
+def test_a_draft_copied_for_circulation_says_draft_and_not_that_it_must_not_circulate(world):
+    inputs_for(world)
+    version = aggregate(world)
+
+    public = version_render(version, format="md", language="id", audience="public").decode()
+    internal = version_render(version, format="md", language="id", audience="directorate")
+
+    assert "**DRAF**" in public
+    assert "TIDAK UNTUK DIEDARKAN" not in public
+    assert "DRAF — TIDAK UNTUK DIEDARKAN" in internal.decode()
