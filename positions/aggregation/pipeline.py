@@ -293,12 +293,14 @@ def issue_aggregate(
     members_of = {group[0]: group for group in groups}
     duplicate = {i for group in groups for i in group[1:]}
 
-    # 1. statements of the representatives, with their features
+    # 1. statements of the representatives, with their features; an input staff
+    # excluded is grouped as before and only then taken out of its key point, so that
+    # excluding one remark never moves the inputs of other key points
     analyzer = _analyzer(params.glossary, params.builtin_glossary)
     statements: list[_Statement] = []
     features: list[list[str]] = []
     for index, record in enumerate(inputs):
-        if index in duplicate or record.id in excluded:
+        if index in duplicate:
             continue
         lang = languages[index]
         for k, sentence in enumerate(splits[index]):
@@ -322,7 +324,8 @@ def issue_aggregate(
             )
             features.append(feats)
 
-    spoke = {statement.input_index for statement in statements}
+    out = {i for i, record in enumerate(inputs) if record.id in excluded}
+    spoke = {statement.input_index for statement in statements} - out
 
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
@@ -333,6 +336,10 @@ def issue_aggregate(
     order = np.argsort(labels, kind="stable")  # rows of each label, in row order
     bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
     for rows in (order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
+        if out:
+            rows = rows[[statements[r].input_index not in out for r in rows]]
+            if not len(rows):
+                continue
         indices = sorted({statements[r].input_index for r in rows})
         expanded = sorted({m for i in indices for m in members_of.get(i, (i,))})
         if len(expanded) < 2:

@@ -184,3 +184,22 @@ def test_a_naming_decision_that_finds_nothing_to_name_says_so():
     copy = run(_letters(), [D(1, "represent", (51,))], language="id")
     assert [(o.id, o.applied) for o in copy.decisions] == [(1, False)]
     assert (copy.decisions[0].reason, copy.decisions[0].inputs) == (VOID_NO_STATEMENT, (51,))
+
+
+def test_excluding_remarks_never_moves_the_inputs_of_other_key_points():
+    # hand-written text where excluding eight off-topic remarks once split a key point
+    # nobody had touched: the officer must not have to check every key point again
+    from bench.written import CORPORA, corpus_load
+
+    corpus = corpus_load(next(p for p in CORPORA if p.stem == "hand_b"))
+    issue = corpus.issues[0]
+    inputs = [r for r in corpus.inputs if r.issue_code == issue.code]
+    remarks = tuple(r.id for r in inputs if corpus.truth_point[r.id].startswith("noise"))
+
+    before = issue_aggregate(issue, inputs, params=Params(), language="id")
+    after = issue_aggregate(
+        issue, inputs, params=Params(), language="id", decisions=[D(1, "exclude", remarks)]
+    )
+
+    kept = {tuple(s for s in p.sources if s not in remarks) for p in before.key_points}
+    assert {tuple(p.sources) for p in after.key_points} == {k for k in kept if len(k) >= 2}
