@@ -7,7 +7,9 @@ has no identity from one run to the next). Each run applies the decisions of its
 in the order they were taken; new inputs are placed by the engine around them.
 
 - ``exclude``: the anchors (a courtesy line, a procedural remark, an off-topic input) are
-  in no key point and not among the other points either; still counted as inputs.
+  in no key point and not among the other points either; still counted as inputs. They
+  are grouped as before and only then taken out, so the other key points stay as they
+  were.
 - ``merge``: the key points holding the anchors become one.
 - ``move``: the anchors join the key point holding ``targets[0]``; with no target they
   form a key point of their own.
