@@ -328,7 +328,8 @@ def test_anchors_that_name_no_input_are_refused_with_a_message_not_a_server_erro
     )
 
     assert response.status_code == 302
-    assert response.url == reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+    review = reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+    assert response.url == f"{review}?issue={world.issue.pk}#issue-{world.issue.pk}"
     assert not KeyPointDecision.objects.exists()
 
 
@@ -422,3 +423,46 @@ def test_the_decisions_on_the_review_page_say_what_they_did_and_to_which_inputs(
     ).content.decode()
 
     assert f": divergen ({trafficking[0].reference}) — Kemnaker disagrees." in content
+
+
+def test_a_large_review_shows_one_issue_at_a_time_and_a_decision_returns_to_its_issue(
+    world, login, monkeypatch, django_capture_on_commit_callbacks
+):
+    from positions import views
+
+    trafficking = inputs_for(world, text="Trafficking in persons must be prosecuted.")
+    inputs_for(world, text="Recruitment fees must be borne by employers, not migrant workers.")
+    smuggling = [
+        InputFactory(
+            session=world.session,
+            issue=world.other_issue,
+            organisation=org,
+            author=world.staff,
+            text="Smuggling of migrants across the sea border must be stopped.",
+        )
+        for org in (world.ngo, world.ministry)
+    ]
+    run = AggregationRun.objects.get(draft_version=aggregate(world))
+    monkeypatch.setattr(views, "REVIEW_PAGE_POINTS", 2)
+    client = login(world.staff)
+    url = reverse("positions:run_review", args=[world.consultation.slug, run.pk])
+
+    first = client.get(url).content.decode()
+    assert f'name="anchors" value="{trafficking[0].pk}"' in first
+    assert f'name="anchors" value="{smuggling[0].pk}"' not in first
+    assert f'href="?issue={world.other_issue.pk}"' in first
+    other = client.get(url, {"issue": world.other_issue.pk}).content.decode()
+    assert f'name="anchors" value="{smuggling[0].pk}"' in other
+    assert f'name="anchors" value="{trafficking[0].pk}"' not in other
+
+    # a decision refused (or written) brings the officer back to the issue decided on
+    response = _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        issue=world.other_issue.pk,
+        kind="merge",
+        anchors=[smuggling[1].pk],
+    )
+    assert response.url.endswith(f"?issue={world.other_issue.pk}#issue-{world.other_issue.pk}")
