@@ -28,6 +28,7 @@ from positions.forms import (
 )
 from positions.models import AggregationRun, DraftVersion, KeyPointDecision, PaperExport, Suggestion
 from positions.visibility import reader_for
+from stakeholders.models import Organisation
 
 
 class PaperMixin(ConsultationMixin):
@@ -163,10 +164,16 @@ class RunReviewView(PaperMixin, View):
             ("single-source", _("single source")),
         ]
         names = dict(labels)
+        kind_names = dict(Organisation.Kind.choices)
         for item in review:
-            for entry in item["points"]:  # the labels in the reader's language
-                entry["label"] = names.get(entry["point"].label, entry["point"].label)
-                entry["engine_label"] = names.get(entry["point"].engine_label, "")
+            for entry in item["points"]:  # the labels and kinds in the reader's language
+                point = entry["point"]
+                entry["label"] = names.get(point.label, point.label)
+                entry["engine_label"] = names.get(point.engine_label, "")
+                # a label reads right only beside the kinds behind the point
+                entry["kinds"] = ", ".join(
+                    f"{n} {kind_names.get(kind, kind)}" for kind, n in point.kinds.items()
+                )
         newer = self.paper.runs.filter(pk__gt=run.pk, draft_version__isnull=False).first()
         # one issue at a time where every issue at once would be too large a page
         issues = [(item["issue"], len(item["points"])) for item in review]

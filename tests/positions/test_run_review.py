@@ -383,6 +383,8 @@ def test_the_review_page_speaks_its_readers_language_and_points_to_a_newer_run(
     content = client.get(url).content.decode()
     assert '<span class="badge">konsensus</span>' in content
     assert '<span class="badge">consensus</span>' not in content
+    # the kinds behind a point, which its label is about
+    assert "3 organisasi di baliknya (1 Organisasi internasional, 1 Kementerian" in content
     assert '<option value="">' in content  # no decision is chosen for the officer
     assert 'id="newer-run"' not in content
 
