@@ -224,6 +224,13 @@ class DecisionView(PaperMixin, View):
             # this key point's (or campaign's) input and the other's
             anchors, targets = anchors[:1] + targets, []
         try:
+            if not anchors:  # the form's words, where the service speaks of any caller
+                raise ValidationError(
+                    _(
+                        "Tick the inputs the decision is about: for a name, a label or the "
+                        "statement, one input of the key point."
+                    )
+                )
             _decision, run = services.key_point_decide(
                 consultation=self.consultation,
                 issue=issue,

@@ -371,6 +371,10 @@ def test_a_merge_with_nothing_to_merge_with_is_refused_and_recorded_nowhere(
         client, world, run, django_capture_on_commit_callbacks, anchors=[trafficking[0].pk]
     )
     assert "Choose a decision." in client.get(nothing.url).content.decode()
+    unticked = _decide(
+        client, world, run, django_capture_on_commit_callbacks, kind="rename", name_id="Nama"
+    )
+    assert "the statement, one input of the key point." in client.get(unticked.url).content.decode()
 
 
 def test_the_review_page_speaks_its_readers_language_and_points_to_a_newer_run(
