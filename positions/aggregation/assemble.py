@@ -171,6 +171,7 @@ def overview_section(
     kind_of = {record.organisation: record.organisation_kind for record in inputs}
     points = [p for issue in issues for p in results[issue.code].key_points]
     counts = {label: sum(p.label == label for p in points) for label, _ in LABEL_ORDER}
+    spoken_on = sum(1 for issue in issues if results[issue.code].inputs)
     paragraphs = [
         ParagraphDraft(
             words["overview"].format(
@@ -179,8 +180,10 @@ def overview_section(
                 organisations=len(kind_of),
                 organisations_n=counted(words, len(kind_of), "organisation"),
                 kinds=_kinds_text(kind_counts(kind_of, kind_of), words),
-                issues=len(issues),
-                issues_n=counted(words, len(issues), "issue"),
+                # the issues inputs were given on: a theme whose inputs are all under
+                # its sub-themes is counted in them
+                issues=spoken_on,
+                issues_n=counted(words, spoken_on, "issue"),
                 common=counts["consensus"],
                 common_n=counted(words, counts["consensus"], "view"),
                 differing=counts["divergent"],

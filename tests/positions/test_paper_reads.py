@@ -62,6 +62,9 @@ def test_a_theme_whose_inputs_are_under_its_sub_themes_says_so(world):
     assert [p.text for p in parent.paragraphs.all()] == [
         "Masukan tentang isu ini diajukan pada sub-temanya: 1.1."
     ]
+    # and the summary counts the issues inputs were given on, the sub-theme, not its parent
+    summary = version.sections.get(kind=Section.Kind.SUMMARY).paragraphs.first()
+    assert "tentang 1 isu tematik" in summary.text
 
 
 def test_the_background_dates_sessions_as_the_papers_language_writes_them(world):
