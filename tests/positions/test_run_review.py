@@ -287,6 +287,16 @@ def test_a_decision_taken_back_is_no_longer_replayed(
     decision = KeyPointDecision.objects.get()
     merged = AggregationRun.objects.order_by("-pk").first()
     assert len(merged.results.get(code=world.issue.code).payload["key_points"]) == 1
+    # taking back asks once more: the button that acts is behind a summary to open
+    page = client.get(
+        reverse("positions:run_review", args=[world.consultation.slug, merged.pk])
+    ).content.decode()
+    retract = reverse("positions:decision_retract", args=[world.consultation.slug, decision.pk])
+    assert re.search(
+        r'<details class="inline"><summary>Tarik kembali</summary><form method="post" '
+        rf'action="{re.escape(retract)}"',
+        page,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
