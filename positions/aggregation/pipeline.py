@@ -792,7 +792,7 @@ _NAME_SKIP = frozenset((
     "bagus", "baik", "sangat", "penting", "support", "supports", "supported", "supporting",
     "agree", "agrees", "oppose", "opposes", "opposed", "propose", "proposed", "suggest",
     "suggests", "recommend", "recommends", "urge", "urges", "believe", "think", "welcome",
-    "welcomes", "good", "great", "important", "very",
+    "welcomes", "good", "great", "important", "very", "buat", "given",
 ))  # fmt: skip
 
 
