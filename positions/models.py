@@ -327,6 +327,15 @@ class AggregationIssueResult(models.Model):
         return f"run {self.run_id} issue {self.code}"
 
 
+# A key point's label as readers see it, in their language (the engine's own words are
+# the keys): the review page's choices and every page that shows a label.
+KEY_POINT_LABELS = {
+    "consensus": _("consensus"),
+    "divergent": _("divergent"),
+    "single-source": _("single source"),
+}
+
+
 class KeyPointDecision(models.Model):
     """A correction of the grouping by the directorate, replayed by every later run.
 

@@ -26,7 +26,14 @@ from positions.forms import (
     NoteForm,
     SectionEditForm,
 )
-from positions.models import AggregationRun, DraftVersion, KeyPointDecision, PaperExport, Suggestion
+from positions.models import (
+    KEY_POINT_LABELS,
+    AggregationRun,
+    DraftVersion,
+    KeyPointDecision,
+    PaperExport,
+    Suggestion,
+)
 from positions.visibility import reader_for
 from stakeholders.models import Organisation
 
@@ -158,21 +165,12 @@ class RunReviewView(PaperMixin, View):
         review = selectors.run_review(run=run)
         if query:
             review = selectors.run_review_filter(review, query)
-        labels = [
-            ("consensus", _("consensus")),
-            ("divergent", _("divergent")),
-            ("single-source", _("single source")),
-        ]
-        names = dict(labels)
         kind_names = dict(Organisation.Kind.choices)
         for item in review:
-            for entry in item["points"]:  # the labels and kinds in the reader's language
-                point = entry["point"]
-                entry["label"] = names.get(point.label, point.label)
-                entry["engine_label"] = names.get(point.engine_label, "")
+            for entry in item["points"]:
                 # a label reads right only beside the kinds behind the point
                 entry["kinds"] = ", ".join(
-                    f"{n} {kind_names.get(kind, kind)}" for kind, n in point.kinds.items()
+                    f"{n} {kind_names.get(kind, kind)}" for kind, n in entry["point"].kinds.items()
                 )
         newer = self.paper.runs.filter(pk__gt=run.pk, draft_version__isnull=False).first()
         # one issue at a time where every issue at once would be too large a page
@@ -193,7 +191,7 @@ class RunReviewView(PaperMixin, View):
             "review": review,
             "kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" not in c[0]],
             "campaign_kinds": [c for c in KeyPointDecision.Kind.choices if "campaign" in c[0]],
-            "labels": labels,
+            "labels": list(KEY_POINT_LABELS.items()),
         }
         return render(request, "positions/run_review.html", context)
 

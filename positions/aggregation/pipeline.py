@@ -378,6 +378,10 @@ def issue_aggregate(
                     rec_rows, centroid, statements, matrix, inputs, members_of, language
                 )
             )
+    # inputs in no key point that say something: shown one by one in the draft
+    others = [
+        i for i in range(len(inputs)) if i not in grouped and i not in duplicate and i in spoke
+    ]
     key_points, unapplied = _decided_points(
         key_points, statements, inputs, decisions, names, language
     )
@@ -407,19 +411,9 @@ def issue_aggregate(
             )
             for group in groups
         ),
-        other_points=tuple(
-            (record.id, record.organisation, record.text)
-            for i, record in enumerate(inputs)
-            if i not in grouped and i not in duplicate and i in spoke
-        ),
+        other_points=tuple((inputs[i].id, inputs[i].organisation, inputs[i].text) for i in others),
         other_untranslated=tuple(
-            record.id
-            for i, record in enumerate(inputs)
-            if i not in grouped
-            and i not in duplicate
-            and i in spoke
-            and languages[i] != language
-            and language in ("id", "en")
+            inputs[i].id for i in others if language in ("id", "en") and languages[i] != language
         ),
         kinds=issue_kinds,
         decisions=tuple(
@@ -493,7 +487,7 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
             if own is None:
                 unapplied[decision.id] = VOID_NO_STATEMENT
                 continue
-            changes["statement"] = own.text
+            changes["statement"] = own.standing
             changes["statement_source"] = anchor
             changes["needs_translation"] = own.language != language
         key_points[n] = replace(point, **changes)
@@ -680,7 +674,7 @@ def _opposed(rows, statements, matrix) -> set[int]:
     return {r for r in rows if statements[r].input_index in side}
 
 
-def _sides(rows, against_rows, expanded, statements, inputs, members_of):
+def _sides(against_rows, expanded, statements, inputs, members_of):
     """Organisations behind the point and those against it: an input with the stance
     "oppose", or one with a statement on the other side of the point (`_against_rows`)."""
     against = {inputs[i].organisation for i in expanded if inputs[i].stance == "oppose"}
@@ -709,9 +703,7 @@ def _key_point(
     members_of,
 ) -> KeyPoint:
     against_rows = _against_rows(rows, statements, matrix)
-    behind, supporting, opposing = _sides(
-        rows, against_rows, expanded, statements, inputs, members_of
-    )
+    behind, supporting, opposing = _sides(against_rows, expanded, statements, inputs, members_of)
     if opposing and behind:
         label = "divergent"
     elif len(kind_counts(behind or opposing, kind_of)) >= 2:

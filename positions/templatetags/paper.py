@@ -1,10 +1,10 @@
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from positions.editing import markdown_render
 from positions.exports.document import unsourced
+from positions.models import KEY_POINT_LABELS
 from positions.visibility import paragraph_read, reader_for
 from stakeholders.predicates import speaking_organisations
 
@@ -21,12 +21,7 @@ def as_markdown(text):
 def key_point_label(value: str) -> str:
     """A key point's label ("consensus", "divergent", "single-source") in the reader's
     language."""
-    names = {
-        "consensus": _("consensus"),
-        "divergent": _("divergent"),
-        "single-source": _("single source"),
-    }
-    return names.get(value, value)
+    return KEY_POINT_LABELS.get(value, value)
 
 
 @register.filter
