@@ -35,7 +35,6 @@ def _sides_text(point, words: dict) -> str:
     )
     sides = [
         words[verb].format(
-            count=len(point.organisations),
             count_n=counted(words, len(point.organisations), "organisation"),
             kinds=_kinds_text(point.kinds, words),
             organisations=_names(point.organisations, words),
@@ -44,7 +43,6 @@ def _sides_text(point, words: dict) -> str:
     if point.opposing:
         sides.append(
             words["opposed"].format(
-                count=len(point.opposing),
                 count_n=counted(words, len(point.opposing), "organisation"),
                 kinds=_kinds_text(point.opposing_kinds, words),
                 organisations=_names(point.opposing, words),
@@ -79,12 +77,9 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
     paragraphs = [
         ParagraphDraft(
             words["summary"].format(
-                inputs=result.inputs,
                 inputs_n=counted(words, result.inputs, "input"),
-                organisations=result.organisations,
                 organisations_n=counted(words, result.organisations, "organisation"),
                 kinds=_kinds_text(result.kinds, words),
-                points=len(result.key_points),
                 points_n=counted(words, len(result.key_points), "key_point"),
             )
         )
@@ -115,7 +110,6 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
     paragraphs += [
         ParagraphDraft(
             words["recommendation"].format(
-                count=rec.organisations,
                 count_n=counted(words, rec.organisations, "organisation"),
                 text=rec.text,
             )
@@ -130,9 +124,7 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
     paragraphs += [
         ParagraphDraft(
             words["campaign"].format(
-                count=group.organisations,
                 count_n=counted(words, group.organisations, "organisation"),
-                members=len(group.members),
                 members_n=counted(words, len(group.members), "copy"),
                 text=group.text,
             ),
@@ -175,20 +167,14 @@ def overview_section(
     paragraphs = [
         ParagraphDraft(
             words["overview"].format(
-                inputs=len(inputs),
                 inputs_n=counted(words, len(inputs), "input"),
-                organisations=len(kind_of),
                 organisations_n=counted(words, len(kind_of), "organisation"),
                 kinds=_kinds_text(kind_counts(kind_of, kind_of), words),
                 # the issues inputs were given on: a theme whose inputs are all under
                 # its sub-themes is counted in them
-                issues=spoken_on,
                 issues_n=counted(words, spoken_on, "issue"),
-                common=counts["consensus"],
                 common_n=counted(words, counts["consensus"], "view"),
-                differing=counts["divergent"],
                 differing_n=counted(words, counts["divergent"], "view"),
-                single=counts["single-source"],
                 single_n=counted(words, counts["single-source"], "key_point"),
             )
         )
@@ -201,7 +187,6 @@ def overview_section(
                 words["overview_point"].format(
                     issue=issue.title,
                     statement=point.statement,
-                    count=len(point.organisations),
                     count_n=counted(words, len(point.organisations), "organisation"),
                     kinds=_kinds_text(point.kinds, words),
                     translate=" " + words["translate"] if point.needs_translation else "",
@@ -215,9 +200,7 @@ def overview_section(
                 words["overview_differing"].format(
                     issue=issue.title,
                     name=point.name,
-                    behind=len(point.organisations),
                     behind_n=counted(words, len(point.organisations), "organisation"),
-                    against=len(point.opposing),
                     against_n=counted(words, len(point.opposing), "organisation"),
                 ),
                 tuple(sorted(point.sources)),
@@ -302,7 +285,6 @@ def _annex(inputs: Sequence[InputRecord], words: dict) -> SectionDraft:
             words["participant"].format(
                 organisation=name,
                 kind=words["org_kinds"].get(records[0].organisation_kind, ""),
-                inputs=len(records),
                 inputs_n=counted(words, len(records), "input"),
             ),
             tuple(sorted(record.id for record in records)),
