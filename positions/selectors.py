@@ -299,7 +299,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
         for i in Input.objects.filter(pk__in=named).select_related("organisation", "session")
     }
     review = []
-    for issue in issues:  # "targets": what a decision may name, whatever a search shows
+    for issue in issues:
         result = results[issue.code]
         review.append(
             {
@@ -337,6 +337,9 @@ def run_review(*, run: AggregationRun) -> list[dict]:
                 ],
             }
         )
+        # what a decision may name, whatever a search later shows of the issue
+        review[-1]["targets"] = review[-1]["points"]
+        review[-1]["campaign_targets"] = review[-1]["campaigns"]
     return review
 
 
@@ -395,17 +398,8 @@ def run_review_filter(review: list[dict], query: str) -> list[dict]:
             if needle in c["group"].text.casefold() or any(matches(i) for i in c["members"])
         ]
         if points or others or campaigns:
-            # a decision may still name any key point or campaign, found or not
-            kept.append(
-                {
-                    **item,
-                    "targets": item.get("targets", item["points"]),
-                    "campaign_targets": item.get("campaign_targets", item["campaigns"]),
-                    "points": points,
-                    "others": others,
-                    "campaigns": campaigns,
-                }
-            )
+            # a decision may still name any key point or campaign ("targets"), found or not
+            kept.append({**item, "points": points, "others": others, "campaigns": campaigns})
     return kept
 
 
