@@ -122,6 +122,19 @@ def evaluate(corpus: Corpus, params: Params | None = None, name: str = "generate
         "fragment_statements": sum(
             fragment(p.statement, texts[p.statement_source]) for r in results for p in r.key_points
         ),
+        # off-topic remarks (courtesy, the meeting's logistics, other subjects) that the
+        # draft shows in a key point or as a single input, and on-topic inputs it leaves out
+        "noise_in_draft": sum(
+            corpus.truth_point[i].startswith("noise")
+            for r in results
+            for i in {
+                *(s for p in r.key_points for s in p.sources),
+                *(o[0] for o in r.other_points),
+            }
+        ),
+        "on_topic_set_apart": sum(
+            not corpus.truth_point[i].startswith("noise") for r in results for i in r.set_apart
+        ),
         # a point stated in the words of an organisation named against it
         "statements_by_opponents": sum(
             organisation_of[p.statement_source] in p.opposing for r in results for p in r.key_points

@@ -276,8 +276,9 @@ def decisions_by_issue(*, consultation: Consultation) -> dict[str, list[dict]]:
 
 def run_review(*, run: AggregationRun) -> list[dict]:
     """What the review page shows of a run, per issue: each key point with its members
-    (the inputs, with organisation and language), the inputs in no key point, the
-    campaigns, and the decisions the run applied or found void. Four queries whatever
+    (the inputs, with organisation and language), the inputs in no key point, those
+    left out of the draft (`IssueResult.set_apart`), the campaigns, and the decisions
+    the run applied or found void. Four queries whatever
     the number of inputs: the run's results, the issues, the inputs named, decisions."""
     results = {r.code: IssueResult.from_dict(r.payload) for r in run.results.all()}
     issues = list(
@@ -287,6 +288,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
     )
     named = {i for r in results.values() for p in r.key_points for i in p.sources}
     named |= {source for r in results.values() for source, _org, _text in r.other_points}
+    named |= {i for r in results.values() for i in r.set_apart}
     named |= {m for r in results.values() for g in r.duplicate_groups for m in g.members}
     named |= {i for r in results.values() for o in r.decisions for i in o.inputs}
     decisions = {
@@ -315,6 +317,7 @@ def run_review(*, run: AggregationRun) -> list[dict]:
                     for n, point in enumerate(result.key_points, start=1)
                 ],
                 "others": [inputs[s] for s, _o, _t in result.other_points if s in inputs],
+                "set_apart": [inputs[i] for i in result.set_apart if i in inputs],
                 "campaigns": [
                     {"group": g, "members": [inputs[m] for m in g.members if m in inputs]}
                     for g in result.duplicate_groups
@@ -392,14 +395,23 @@ def run_review_filter(review: list[dict], query: str) -> list[dict]:
             or any(matches(i) for i in entry["members"])
         ]
         others = [i for i in item["others"] if matches(i)]
+        set_apart = [i for i in item["set_apart"] if matches(i)]
         campaigns = [
             c
             for c in item["campaigns"]
             if needle in c["group"].text.casefold() or any(matches(i) for i in c["members"])
         ]
-        if points or others or campaigns:
+        if points or others or set_apart or campaigns:
             # a decision may still name any key point or campaign ("targets"), found or not
-            kept.append({**item, "points": points, "others": others, "campaigns": campaigns})
+            kept.append(
+                {
+                    **item,
+                    "points": points,
+                    "others": others,
+                    "set_apart": set_apart,
+                    "campaigns": campaigns,
+                }
+            )
     return kept
 
 

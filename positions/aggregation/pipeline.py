@@ -54,9 +54,14 @@ from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.glossary import GLOSSARY, feature_of, glossary_entries
 from positions.aggregation.grouping import cluster, group_centroids, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
-from positions.aggregation.text import RECOMMENDATION_CUES, Analyzer, statements_split
+from positions.aggregation.text import (
+    RECOMMENDATION_CUES,
+    Analyzer,
+    about_the_meeting,
+    statements_split,
+)
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -139,6 +144,8 @@ class IssueResult:
     other_points: tuple[tuple[int, str, str], ...] = ()
     # those of them written in another language than the paper's: marked for translation
     other_untranslated: tuple[int, ...] = ()
+    # inputs that say nothing to group: counted, left out of the draft, shown to staff
+    set_apart: tuple[int, ...] = ()
     kinds: dict[str, int] = field(default_factory=dict)
     decisions: tuple[DecisionOutcome, ...] = ()  # staff decisions applied or void
     # how much of the engine's proposal staff changed: inputs they placed or excluded,
@@ -179,6 +186,7 @@ class IssueResult:
             ),
             other_points=tuple(tuple(point) for point in data.get("other_points", ())),
             other_untranslated=tuple(data.get("other_untranslated", ())),
+            set_apart=tuple(data.get("set_apart", ())),
             kinds=data["kinds"],
             decisions=tuple(
                 DecisionOutcome(**{**d, "inputs": tuple(d.get("inputs", ()))})
@@ -299,6 +307,7 @@ def issue_aggregate(
     analyzer = _analyzer(params.glossary, params.builtin_glossary)
     statements: list[_Statement] = []
     features: list[list[str]] = []
+    meeting: set[int] = set()  # statements about the meeting itself (`about_the_meeting`)
     for index, record in enumerate(inputs):
         if index in duplicate:
             continue
@@ -311,6 +320,8 @@ def issue_aggregate(
             recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
                 tokens
             )
+            if about_the_meeting(tokens) and not any(f[0] == "~" for f in feats):
+                meeting.add(len(statements))
             statements.append(
                 _Statement(
                     index,
@@ -323,6 +334,20 @@ def issue_aggregate(
                 )
             )
             features.append(feats)
+
+    # a remark about the meeting itself ("Parkir penuh", "The Wi-Fi kept disconnecting")
+    # that names none of the domain's terms is left out as a courtesy line is, where the
+    # consultation is on the domain's ground (in a town's conversation parking is the
+    # subject); an input staff's decisions name keeps its statements
+    if meeting and _domain_share(features) >= DOMAIN_GROUND:
+        named = {i for d in decisions for i in (*d.anchors, *d.targets)}
+        keep = [
+            k
+            for k, statement in enumerate(statements)
+            if k not in meeting or inputs[statement.input_index].id in named
+        ]
+        statements = [statements[k] for k in keep]
+        features = [features[k] for k in keep]
 
     out = {i for i, record in enumerate(inputs) if record.id in excluded}
     spoke = {statement.input_index for statement in statements} - out
@@ -382,6 +407,11 @@ def issue_aggregate(
     others = [
         i for i in range(len(inputs)) if i not in grouped and i not in duplicate and i in spoke
     ]
+    # those that say nothing to group (thanks, greetings, remarks about the meeting, a
+    # word or two), staff's exclusions aside: counted, out of the draft, shown to staff
+    set_apart = [
+        i for i in range(len(inputs)) if i not in duplicate and i not in spoke and i not in out
+    ]
     key_points, unapplied = _decided_points(
         key_points, statements, inputs, decisions, names, language
     )
@@ -415,6 +445,7 @@ def issue_aggregate(
         other_untranslated=tuple(
             inputs[i].id for i in others if language in ("id", "en") and languages[i] != language
         ),
+        set_apart=tuple(inputs[i].id for i in set_apart),
         kinds=issue_kinds,
         decisions=tuple(
             sorted(
@@ -571,18 +602,28 @@ def _input_labels(matrix, statements, params: Params) -> np.ndarray:
 
 
 DOMAIN_FULL = 0.25  # share of statements with two concepts at which concepts weigh fully
+# half of that: the consultation is on the domain's ground (the corpora written for the
+# seed's themes stand at 0.79 to 1 of DOMAIN_FULL in every issue, Polis's town and
+# biodiversity conversations at 0.04 at most)
+DOMAIN_GROUND = 0.5
+
+
+def _domain_share(features: list[list[str]]) -> float:
+    """How far the statements stand on the consultation's own ground: 1 where a quarter
+    of them or more name two of its concepts, down to 0 on text outside it."""
+    if not features:
+        return 1.0
+    domain = sum(len({f for f in feats if f[0] == "~"}) >= 2 for feats in features)
+    return min(1.0, domain / len(features) / DOMAIN_FULL)
 
 
 def _concept_weight(features: list[list[str]], params: Params) -> float:
     """The glossary helps and never drives: concepts weigh `params.concept_weight` on
-    the consultation's own ground (a quarter of the statements or more name two of its
-    concepts) and less, down to an ordinary word's weight, on text outside it, where a
-    concept met once ("protection" of a town's fire service) is an accident of wording.
+    the consultation's own ground (`_domain_share`) and less, down to an ordinary word's
+    weight, on text outside it, where a concept met once ("protection" of a town's fire
+    service) is an accident of wording.
     """
-    if not features:
-        return params.concept_weight
-    domain = sum(len({f for f in feats if f[0] == "~"}) >= 2 for feats in features)
-    share = min(1.0, domain / len(features) / DOMAIN_FULL)
+    share = _domain_share(features)
     return round(1 + (params.concept_weight - 1) * share, 3)
 
 

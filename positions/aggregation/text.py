@@ -102,6 +102,31 @@ FRAME_WORDS = frozenset(
 )
 
 
+# Words of the meeting's own logistics: its rooms and building, food, connection, time
+# table, slides and speakers, its organisers and participants. A
+# statement with one of them and none of the domain's terms speaks of the meeting, not
+# of the issue (`about_the_meeting`).
+MEETING_WORDS = frozenset(
+    """
+    parkir parkiran basement toilet musala mushola ruangan snack kudapan prasmanan katering
+    wifi wi-fi password proyektor mikrofon mic slide paparan narasumber moderator panitia
+    peserta undangan absensi jadwal
+    parking lunch snack snacks catering buffet wifi wi-fi password projector microphone
+    slides organisers organizers participants attendance schedule venue badges
+    air-conditioning
+    """.split()
+)
+
+
+def about_the_meeting(tokens) -> bool:
+    """Whether a statement's words name the meeting's logistics ("Parkir penuh", "The
+    Wi-Fi kept disconnecting", "Kapan jadwal rapat berikutnya?"); the caller checks that
+    it names none of the domain's terms."""
+    return any(
+        token in MEETING_WORDS or token.split("-", 1)[0] in MEETING_WORDS for token in tokens
+    )
+
+
 def _sentences(text: str) -> list[str]:
     pieces = _SENTENCE_END.split(" ".join(text.split()))
     sentences: list[str] = []

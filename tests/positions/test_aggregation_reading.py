@@ -575,3 +575,58 @@ def test_a_recommendation_that_is_a_key_points_statement_is_not_written_twice():
     statement = next(t for t in texts if t.startswith("Pokok pikiran 1"))
     quoted = statement.split(": ", 1)[1].split(" Dikemukakan")[0]
     assert sum(quoted in t for t in texts) == 1, texts
+
+
+MEETING = [
+    ("Kemnaker", "ministry", "id", "", "Parkir di gedung penuh sekali tadi pagi, mohon info parkir lain kali."),
+    ("IOM Indonesia", "international", "en", "", "The Wi-Fi in the hall kept dropping; could the password be shared again?"),
+    ("SBMI", "ngo", "id", "", "Terima kasih."),
+    ("Universitas Jember", "academia", "id", "", "Jadwal pelatihan pra-keberangkatan bagi pekerja migran terlalu singkat untuk membahas hak-hak mereka."),
+]  # fmt: skip
+
+
+def test_remarks_about_the_meeting_are_left_out_of_the_draft_and_shown_to_staff():
+    result = aggregate(records(FEES + MEETING))
+
+    in_draft = {s for p in result.key_points for s in p.sources}
+    in_draft |= {source for source, _org, _text in result.other_points}
+    assert result.set_apart == (7, 8, 9)  # parking, Wi-Fi, a thank-you
+    assert not in_draft & {7, 8, 9}
+    assert 10 in in_draft  # a training schedule for migrant workers is the issue itself
+    assert result.inputs == 10  # still counted
+    section = issue_section(ISSUE, result, language="id")
+    text = " ".join(p.text for p in section.paragraphs)
+    assert "Parkir" not in text
+    assert "Wi-Fi" not in text
+
+
+def test_parking_is_the_subject_where_the_consultation_is_about_a_town():
+    town = [
+        (f"Resident {n}", ("ngo", "private")[n % 2], "en", "", text)
+        for n, text in enumerate(
+            [
+                "We need more parking downtown so people can shop on Main Street.",
+                "Parking downtown is too expensive for students and workers.",
+                "The city should build a parking garage near the library.",
+                "Bike lanes on Main Street would make downtown safer.",
+            ]
+        )
+    ]
+    result = aggregate(records(town), language="en")
+
+    assert not result.set_apart
+    placed = {s for p in result.key_points for s in p.sources}
+    placed |= {source for source, _org, _text in result.other_points}
+    assert placed == {1, 2, 3, 4}
+
+
+def test_staff_can_move_a_remark_left_out_into_a_key_point():
+    from positions.aggregation.decisions import DecisionRecord
+
+    inputs = records(FEES + MEETING)
+    move = DecisionRecord(1, "move", (7,), targets=(1,))
+    result = issue_aggregate(ISSUE, inputs, params=Params(), language="id", decisions=[move])
+
+    assert 7 in point_of(result, 1).sources
+    assert 7 not in result.set_apart
+    assert [(o.id, o.applied) for o in result.decisions] == [(1, True)]

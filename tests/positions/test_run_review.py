@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from positions.models import AggregationRun, KeyPointDecision
+from positions.models import AggregationRun, KeyPointDecision, Paragraph
 from tests.conftest import ROLES
 from tests.factories import InputFactory
 from tests.positions.paper_helpers import aggregate, inputs_for
@@ -489,3 +489,42 @@ def test_a_large_review_shows_one_issue_at_a_time_and_a_decision_returns_to_its_
         anchors=[smuggling[1].pk],
     )
     assert response.url.endswith(f"?issue={world.other_issue.pk}#issue-{world.other_issue.pk}")
+
+
+def test_remarks_left_out_of_the_draft_are_listed_for_staff_who_can_move_one_back(
+    world, login, django_capture_on_commit_callbacks
+):
+    inputs_for(world, text="Trafficking in persons must be prosecuted.")
+    fees = inputs_for(
+        world, text="Recruitment fees must be borne by employers, not migrant workers."
+    )
+    (wifi,) = inputs_for(
+        world,
+        text="The Wi-Fi in the hall kept dropping; could the password be shared again?",
+        orgs=[world.ngo],
+    )
+    run = AggregationRun.objects.get(draft_version=aggregate(world))
+    client = login(world.staff)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, run.pk]))
+    content = page.content.decode()
+    left_out = content[content.index('class="set-apart"') :]
+    assert "Left out of the draft" in left_out
+    assert f'name="anchors" value="{wifi.pk}"' in left_out
+    paragraphs = Paragraph.objects.filter(section__version=run.draft_version)
+    assert not paragraphs.filter(text__contains="Wi-Fi").exists()
+
+    _decide(
+        client,
+        world,
+        run,
+        django_capture_on_commit_callbacks,
+        kind="move",
+        anchors=[wifi.pk],
+        targets=[fees[0].pk],
+        reason="Staff asked for the connection to be fixed for the next session.",
+    )
+    latest = AggregationRun.objects.order_by("-pk").first()
+    page = client.get(reverse("positions:run_review", args=[world.consultation.slug, latest.pk]))
+    assert 'class="set-apart"' not in page.content.decode()
