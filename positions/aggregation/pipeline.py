@@ -59,6 +59,7 @@ from positions.aggregation.text import (
     Analyzer,
     about_the_meeting,
     statements_split,
+    thanks_or_greets,
 )
 
 PIPELINE_VERSION = "8"
@@ -307,7 +308,9 @@ def issue_aggregate(
     analyzer = _analyzer(params.glossary, params.builtin_glossary)
     statements: list[_Statement] = []
     features: list[list[str]] = []
-    meeting: set[int] = set()  # statements about the meeting itself (`about_the_meeting`)
+    # statements about the meeting itself or thanking for it, with none of the domain's
+    # terms (`about_the_meeting`, `thanks_or_greets`)
+    aside: set[int] = set()
     for index, record in enumerate(inputs):
         if index in duplicate:
             continue
@@ -320,8 +323,10 @@ def issue_aggregate(
             recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
                 tokens
             )
-            if about_the_meeting(tokens) and not any(f[0] == "~" for f in feats):
-                meeting.add(len(statements))
+            if (about_the_meeting(tokens) or thanks_or_greets(sentence)) and not any(
+                f[0] == "~" for f in feats
+            ):
+                aside.add(len(statements))
             statements.append(
                 _Statement(
                     index,
@@ -336,15 +341,16 @@ def issue_aggregate(
             features.append(feats)
 
     # a remark about the meeting itself ("Parkir penuh", "The Wi-Fi kept disconnecting")
-    # that names none of the domain's terms is left out as a courtesy line is, where the
-    # consultation is on the domain's ground (in a town's conversation parking is the
-    # subject); an input staff's decisions name keeps its statements
-    if meeting and _domain_share(features) >= DOMAIN_GROUND:
+    # or a long word of thanks ("Thank you for organising this consultation in Kupang,
+    # ...") that names none of the domain's terms is left out as a courtesy line is,
+    # where the consultation is on the domain's ground (in a town's conversation parking
+    # is the subject); an input staff's decisions name keeps its statements
+    if aside and _domain_share(features) >= DOMAIN_GROUND:
         named = {i for d in decisions for i in (*d.anchors, *d.targets)}
         keep = [
             k
             for k, statement in enumerate(statements)
-            if k not in meeting or inputs[statement.input_index].id in named
+            if k not in aside or inputs[statement.input_index].id in named
         ]
         statements = [statements[k] for k in keep]
         features = [features[k] for k in keep]

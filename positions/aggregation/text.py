@@ -48,7 +48,9 @@ _COURTESY = re.compile(
     r"|(?:salam|hormat kami|wassalam|assalamu|selamat (?:pagi|siang|sore|malam)|regards"
     r"|best regards|kind regards|sincerely|yours|dear|yth|kepada yth)\b"
     r"|(?:mohon (?:perhatian|maaf|izin)|mohon dukungan(?:nya)?|we appreciate|we are grateful"
-    r"|apresiasi kami|kami mengapresiasi|kami menghargai)\b"
+    r"|apresiasi kami|kami mengapresiasi|kami menghargai"
+    r"|(?:kami )?menyampaikan (?:terima ?kasih|apresiasi|penghargaan)"
+    r"|good (?:morning|afternoon|evening)|god bless|tuhan memberkati|congratulations)\b"
     r")",
     re.IGNORECASE,
 )
@@ -91,7 +93,7 @@ _COURTESY_FIRST = frozenset(
     """
     terima terimakasih makasih thanks thank many we kami salam hormat wassalam
     assalamualaikum assalamu'alaikum selamat regards best kind sincerely yours dear yth
-    kepada mohon apresiasi
+    kepada mohon apresiasi menyampaikan good god tuhan congratulations
     """.split()
 )
 SHORT = 4  # a sentence of this many words or fewer joins its neighbour
@@ -113,7 +115,7 @@ MEETING_WORDS = frozenset(
     peserta undangan absensi jadwal
     parking lunch snack snacks catering buffet wifi wi-fi password projector microphone
     slides organisers organizers participants attendance schedule venue badges
-    air-conditioning
+    air-conditioning conditioning
     """.split()
 )
 
@@ -141,12 +143,18 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in sentences if s.strip()]
 
 
-def courtesy(sentence: str) -> bool:
-    """A line that thanks, greets or asks for attention and says nothing else of weight."""
+def thanks_or_greets(sentence: str) -> bool:
+    """A sentence that opens by thanking or greeting ("Thank you for organising ...",
+    "Kami menyampaikan apresiasi ...", "Good morning everyone, ..."), however long."""
     first = _WORDY.search(sentence)
     if not first or first.group().lower() not in _COURTESY_FIRST:
         return False
-    return bool(_COURTESY.match(sentence)) and len(_WORDY.findall(sentence)) <= 12
+    return bool(_COURTESY.match(sentence))
+
+
+def courtesy(sentence: str) -> bool:
+    """A line that thanks, greets or asks for attention and says nothing else of weight."""
+    return thanks_or_greets(sentence) and len(_WORDY.findall(sentence)) <= 12
 
 
 def _lead_in_end(sentence: str) -> int:

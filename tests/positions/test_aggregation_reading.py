@@ -582,6 +582,8 @@ MEETING = [
     ("IOM Indonesia", "international", "en", "", "The Wi-Fi in the hall kept dropping; could the password be shared again?"),
     ("SBMI", "ngo", "id", "", "Terima kasih."),
     ("Universitas Jember", "academia", "id", "", "Jadwal pelatihan pra-keberangkatan bagi pekerja migran terlalu singkat untuk membahas hak-hak mereka."),
+    ("Migrant Care", "ngo", "en", "", "Thank you for organising this consultation in Kupang, it is very much appreciated by our team."),
+    ("KSBSI", "ngo", "en", "", "Thank you for the chance to say it again: recruitment fees must be borne by employers, never by migrant workers."),
 ]  # fmt: skip
 
 
@@ -590,10 +592,11 @@ def test_remarks_about_the_meeting_are_left_out_of_the_draft_and_shown_to_staff(
 
     in_draft = {s for p in result.key_points for s in p.sources}
     in_draft |= {source for source, _org, _text in result.other_points}
-    assert result.set_apart == (7, 8, 9)  # parking, Wi-Fi, a thank-you
-    assert not in_draft & {7, 8, 9}
+    assert result.set_apart == (7, 8, 9, 11)  # parking, Wi-Fi, thanks short and long
+    assert not in_draft & {7, 8, 9, 11}
     assert 10 in in_draft  # a training schedule for migrant workers is the issue itself
-    assert result.inputs == 10  # still counted
+    assert 12 in in_draft  # thanks, then the point
+    assert result.inputs == 12  # still counted
     section = issue_section(ISSUE, result, language="id")
     text = " ".join(p.text for p in section.paragraphs)
     assert "Parkir" not in text
