@@ -10,6 +10,7 @@ from positions.aggregation.records import (
     ParagraphDraft,
     SectionDraft,
 )
+from positions.aggregation.text import statements_split
 
 
 def _names(names: Sequence[str], words: dict, limit: int = 5) -> str:
@@ -118,7 +119,7 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
         )
         for rec in recommendations
     ]
-    campaigns = [group for group in result.duplicate_groups if group.is_campaign]
+    campaigns = campaigns_of(result)
     if campaigns:  # under a lead-in of their own, never under the recommendations
         paragraphs.append(ParagraphDraft(words["campaigns"]))
     paragraphs += [
@@ -208,9 +209,37 @@ def overview_section(
             for point in result.key_points
             if point.label == "divergent"
         ]
+        paragraphs += [
+            _overview_campaign(issue, group, result, words) for group in campaigns_of(result)
+        ]
     if not counts["consensus"]:
         paragraphs.append(ParagraphDraft(words["overview_none"]))
     return SectionDraft("summary", words["overview_heading"], tuple(paragraphs))
+
+
+def campaigns_of(result: IssueResult) -> list:
+    return [group for group in result.duplicate_groups if group.is_campaign]
+
+
+def _overview_campaign(issue, group, result: IssueResult, words: dict) -> ParagraphDraft:
+    """A campaign in the summary: its letters and organisations, and what it asks in the
+    words of the key point its letters are in (else the letter's first statement)."""
+    point = next((p for p in result.key_points if group.representative in p.sources), None)
+    if point is not None:
+        statement = point.statement
+        translate = " " + words["translate"] if point.needs_translation else ""
+    else:
+        statement, translate = (statements_split(group.text) or [group.text])[0], ""
+    return ParagraphDraft(
+        words["overview_campaign"].format(
+            issue=issue.title,
+            count_n=counted(words, group.organisations, "organisation"),
+            members_n=counted(words, len(group.members), "copy"),
+            statement=statement,
+            translate=translate,
+        ),
+        tuple(sorted(group.members)),
+    )
 
 
 def draft_structure(

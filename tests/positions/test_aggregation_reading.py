@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from common.text import language_of
 from positions.aggregation import InputRecord, IssueRecord, Params, issue_aggregate, issue_section
+from positions.aggregation.assemble import overview_section
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.text import statements_split
 
@@ -529,6 +530,13 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     (letter,) = [n for n, text in enumerate(texts) if text.startswith("Surat kampanye dari")]
     assert texts[letter - 1] == "Surat kampanye:"
     assert "Surat kampanye dari 40 organisasi (40 salinan dari satu templat)" in texts[letter]
+
+    # and in the summary a director reads first, citing every letter
+    inputs = records(letters + own_words)
+    summary = overview_section([ISSUE], {"1": result}, inputs, language="en").paragraphs
+    (line,) = [p for p in summary if "campaign letters from" in p.text]
+    assert "campaign letters from 40 organisations (40 copies of one template)" in line.text
+    assert set(line.source_ids) == set(range(1, 41))
 
 
 def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
