@@ -16,7 +16,7 @@ in the order they were taken; new inputs are placed by the engine around them.
 - ``split``: the anchors leave their key point and form one of their own.
 - ``rename``: the key point holding ``anchors[0]`` is called ``name_id`` / ``name_en``.
 - ``relabel``: it is labelled ``label`` (the engine's label stays on the key point).
-- ``represent``: its statement is the first statement of ``anchors[0]``.
+- ``represent``: its statement is the sentence of ``anchors[0]`` that best states it.
 - ``confirm_campaign``: the campaign holding the anchor is one, as the engine found it
   (recorded; it changes nothing).
 - ``join_campaigns``: the campaigns (or copies) holding the anchors are one campaign.

@@ -364,6 +364,7 @@ def issue_aggregate(
     labels = _decided_labels(labels, statements, inputs, groups, decisions)
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
+    centroids = []  # each key point's, for a statement staff choose from an input
     order = np.argsort(labels, kind="stable")  # rows of each label, in row order
     bounds = np.flatnonzero(np.r_[True, np.diff(labels[order]) != 0, True])
     for rows in (order[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)):
@@ -377,6 +378,7 @@ def issue_aggregate(
             continue
         grouped.update(expanded)
         centroid = np.asarray(matrix[rows].sum(axis=0)).ravel()
+        centroids.append(centroid)
         key_points.append(
             _key_point(
                 rows,
@@ -419,7 +421,7 @@ def issue_aggregate(
         i for i in range(len(inputs)) if i not in duplicate and i not in spoke and i not in out
     ]
     key_points, unapplied = _decided_points(
-        key_points, statements, inputs, decisions, names, language
+        key_points, centroids, matrix, statements, inputs, decisions, language
     )
     order = sorted(
         range(len(key_points)),
@@ -495,10 +497,12 @@ def _decided_labels(labels, statements, inputs, groups, decisions) -> np.ndarray
     return np.array([decided[inputs[st.input_index].id] for st in statements], dtype=np.int64)
 
 
-def _decided_points(key_points, statements, inputs, decisions, names, language):
+def _decided_points(key_points, centroids, matrix, statements, inputs, decisions, language):
     """Names, labels and representative statements as staff set them; and, by id, why
     those that could not apply did not (their input in no key point, a statement chosen
-    from an input that has none of its own)."""
+    from an input that has none of its own). A statement staff choose is the chosen
+    input's sentence that best states the point, as `_nearest` picks one: not its
+    opening anecdote or greeting."""
     naming = [d for d in decisions if d.kind in ("rename", "relabel", "represent")]
     unapplied: dict[int, str] = {}
     if not naming:
@@ -520,10 +524,14 @@ def _decided_points(key_points, statements, inputs, decisions, names, language):
             changes["label"] = decision.label
             changes["engine_label"] = point.engine_label or point.label
         else:
-            own = next((st for st in statements if inputs[st.input_index].id == anchor), None)
-            if own is None:
+            rows = [r for r, st in enumerate(statements) if inputs[st.input_index].id == anchor]
+            if not rows:
                 unapplied[decision.id] = VOID_NO_STATEMENT
                 continue
+            chosen, _untranslated = _nearest(
+                np.asarray(rows), centroids[n], matrix, statements, language
+            )
+            own = statements[chosen]
             changes["statement"] = own.standing
             changes["statement_source"] = anchor
             changes["needs_translation"] = own.language != language

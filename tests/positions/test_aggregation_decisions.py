@@ -77,6 +77,24 @@ def test_rename_relabel_and_represent_keep_the_engines_label_visible():
     assert set(point_of(english, 1).decisions) == {1, 3}
 
 
+def test_a_chosen_input_stands_for_the_point_by_its_sentence_that_states_it():
+    # staff choose Kemnaker's input; its opening anecdote is not what the point says
+    texts = list(TEXTS)
+    texts[1] = (
+        "Kemnaker",
+        "ministry",
+        "en",
+        "",
+        "Last year our attache in Riyadh visited a shelter full of women. "
+        "Trafficking in persons must be prosecuted and its victims protected.",
+    )
+    result = run(records(texts), [D(1, "represent", (2,))])
+
+    point = point_of(result, 2)
+    assert point.statement_source == 2
+    assert point.statement == "Trafficking in persons must be prosecuted and its victims protected."
+
+
 def test_a_decision_on_a_withdrawn_input_is_void_with_its_reason_never_dropped():
     withdrawn = [r for r in records() if r.id != 7]
 
