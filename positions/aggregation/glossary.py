@@ -72,15 +72,19 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ),
     ("prosecute", "ditindak|menindak|diadili|dihukum|penindakan", "prosecute|punish|prosecution"),
     ("victim", "korban", "victim|survivor"),
-    ("protect", "perlindungan|dilindungi|melindungi|lindungi", "protection|protect|safeguard"),
+    (
+        "protect",
+        "perlindungan|pelindungan|dilindungi|melindungi|lindungi",
+        "protection|protect|safeguard",
+    ),
     ("cooperation", "kerja sama|kerjasama", "cooperation|co-operation|collaboration"),
     ("regional", "regional|kawasan", "regional"),
     ("smuggling", "penyelundupan", "smuggling"),
     ("combat", "memberantas|pemberantasan|memerangi|melawan", "combat|fight|tackle"),
     (
         "recruitment-agency",
-        "agen perekrutan|perusahaan penempatan|agen penyalur|calo",
-        "recruitment agency|recruiter|placement agency|broker",
+        "agen perekrutan|perusahaan penempatan|agen penyalur|calo|p3mi|pptkis|pjtki|sponsor",
+        "recruitment agency|recruiter|placement agency|broker|recruitment company|manning agency",
     ),
     ("illegal", "ilegal|liar|gelap", "illegal|unlicensed|rogue"),
     ("close", "ditutup|menutup|dicabut", "close|shut|revoke"),
@@ -134,6 +138,99 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
         "need",
         "memerlukan|membutuhkan|diperlukan|dibutuhkan|perlu|butuh",
         "need|require|needed|necessary",
+    ),
+    # the GCM's objectives beyond the seed's themes, one or two concepts each (2: drivers,
+    # 3: information, 4: legal identity, 5: regular pathways, 6: fair recruitment and
+    # decent work, 7: vulnerabilities, 11: borders, 13: detention, 14: consular
+    # protection, 16: inclusion, 17: discrimination, 19: diasporas, 20: financial
+    # inclusion, 21: return and reintegration, 22: social security, 23: cooperation)
+    ("climate-change", "perubahan iklim|krisis iklim", "climate change|climate crisis"),
+    ("disaster", "bencana|bencana alam", "disaster|natural disaster"),
+    (
+        "information",
+        "informasi|sosialisasi|penyuluhan",
+        "information|awareness raising|outreach",
+    ),
+    (
+        "legal-identity",
+        "identitas hukum|akta kelahiran|dokumen kependudukan|pencatatan kelahiran",
+        "legal identity|birth certificate|birth registration|proof of identity",
+    ),
+    ("document", "dokumen|dokumentasi", "document|documentation"),
+    ("visa", "visa", "visa"),
+    ("recruitment", "perekrutan|rekrutmen|penempatan", "recruitment|placement|deployment"),
+    (
+        "recruitment-fee",
+        "biaya penempatan|biaya perekrutan|biaya rekrutmen|pungutan",
+        "recruitment fee|placement fee|placement cost|recruitment cost",
+    ),
+    ("contract", "perjanjian kerja|kontrak kerja|kontrak", "employment contract|contract"),
+    ("wage", "upah|gaji", "wage|salary"),
+    (
+        "working-conditions",
+        "kondisi kerja|jam kerja|hari libur|hari istirahat",
+        "working conditions|working hours|day off|rest day",
+    ),
+    ("vulnerability", "kerentanan|rentan", "vulnerability|vulnerable"),
+    ("border", "perbatasan|lintas batas", "border|cross-border"),
+    ("detention", "detensi|rumah detensi", "detention|immigration detention"),
+    ("mission", "kedutaan|kbri|kjri|konsulat", "diplomatic mission|embassies"),
+    ("integration", "integrasi|inklusi|kohesi sosial", "integration|inclusion|social cohesion"),
+    (
+        "discrimination",
+        "diskriminasi|diskriminatif|stigma|xenofobia",
+        "discrimination|discriminatory|stigma|xenophobia",
+    ),
+    ("diaspora", "diaspora", "diaspora"),
+    (
+        "financial-inclusion",
+        "inklusi keuangan|literasi keuangan|edukasi keuangan",
+        "financial inclusion|financial literacy|financial education",
+    ),
+    (
+        "return",
+        "pemulangan|kepulangan|dipulangkan|purna",
+        "returnee|repatriation|return migration|return migrant",
+    ),
+    ("reintegration", "reintegrasi", "reintegration"),
+    ("deportation", "deportasi|dideportasi|deportan", "deportation|deported|deportee"),
+    (
+        "social-security",
+        "jaminan sosial|perlindungan sosial|bpjs|asuransi",
+        "social security|social protection|insurance",
+    ),
+    (
+        "bilateral-agreement",
+        "perjanjian bilateral|nota kesepahaman|mou",
+        "bilateral agreement|memorandum of understanding|mou",
+    ),
+    # Law 18/2017's own terms: its one-stop service, the workers it names (domestic
+    # workers, seafarers), orientation before departure, the halting of placement
+    (
+        "one-stop-service",
+        "layanan terpadu satu atap|ltsa|satu atap",
+        "one-stop service|one-roof service|one-stop shop",
+    ),
+    (
+        "domestic-worker",
+        "pekerja rumah tangga|prt|penata laksana rumah tangga|plrt",
+        "domestic worker|domestic work|household worker",
+    ),
+    (
+        "seafarer",
+        "awak kapal|anak buah kapal|abk|pelaut|awak kapal perikanan",
+        "seafarer|fishing crew|ship crew|fishing vessel crew",
+    ),
+    (
+        "pre-departure",
+        "orientasi pra pemberangkatan|pra pemberangkatan|pra-pemberangkatan"
+        "|pra keberangkatan|pra-keberangkatan|pra penempatan|pra-penempatan",
+        "pre-departure|pre departure",
+    ),
+    (
+        "placement-ban",
+        "moratorium|penghentian penempatan|pelarangan penempatan",
+        "moratorium|placement ban|deployment ban",
     ),
 )
 
