@@ -112,15 +112,26 @@ def session_set_status(*, session: Session, status: str) -> Session:
 
 
 class LateSubmission(ValidationError):
-    """The deadline passed before the submit: the text was kept, as a draft, in `input`."""
+    """The session stopped taking inputs before the submit (its deadline passed, or staff
+    closed it while the participant wrote): the text was kept, as a draft, in `input`."""
 
-    def __init__(self, input: Input):
-        super().__init__(
-            _(
+    def __init__(self, input: Input, *, changes_of: Input | None = None):
+        if changes_of is not None:
+            message = _(
+                "This session no longer takes changes, so %(ref)s was not changed. Your "
+                "new text is kept as a draft, %(draft)s."
+            ) % {"ref": changes_of.reference, "draft": input.reference}
+        elif not input.session.is_open:
+            message = _(
+                "This session has been closed, so your input was not submitted. Your text "
+                "is kept as a draft."
+            )
+        else:
+            message = _(
                 "The deadline for this session has passed, so your input was not submitted. "
                 "Your text is kept as a draft."
             )
-        )
+        super().__init__(message)
         self.input = input
 
 
@@ -129,8 +140,7 @@ def _check_input(*, author, organisation: Organisation, session: Session, issue:
         raise PermissionDenied(_("You can only submit inputs for your own organisation."))
     if issue.consultation_id != session.consultation_id:
         raise ValidationError({"issue": _("This issue is not part of the session's consultation.")})
-    if not session.is_open:
-        raise ValidationError(_("This session is not open for inputs."))
+    # a closed session takes no submit; what was typed is kept as a draft (`LateSubmission`)
 
 
 def _check_text(text: str) -> str:
@@ -198,10 +208,12 @@ def _input_save(
     (a double click, a resent request) finds the input the first one made instead of
     making another, and a repeated submit of an input already submitted changes nothing.
 
-    A submit after the session's deadline still saves the text, as a draft, and then
-    raises `LateSubmission` (outside the transaction, so the draft stays).
+    A submit after the session's deadline or once staff closed it still saves the text,
+    as a draft, and then raises `LateSubmission` (outside the transaction, so the draft
+    stays); so does a change to a submitted input then, as a new draft.
     """
     late = False
+    changes_of = None  # a submitted input whose changes came too late: kept as a new draft
     with transaction.atomic():
         _check_input(author=author, organisation=organisation, session=session, issue=issue)
         text = _check_text(text)
@@ -218,7 +230,22 @@ def _input_save(
             if submit and unchanged and attachment is None:
                 return input  # the same submit again (double click, resent POST): no change
             if not session.accepts_inputs():
-                raise ValidationError(_("The deadline has passed: submitted inputs are final."))
+                fields_now = (input.stance, input.proposal, input.confidentiality)
+                if (
+                    unchanged
+                    and attachment is None
+                    and fields_now
+                    == (
+                        stance,
+                        proposal,
+                        confidentiality,
+                    )
+                ):
+                    return input  # nothing new to keep
+                # submitted inputs are final now; the changes are not lost: a new draft
+                changes_of = input
+                input = Input(session=session, organisation=organisation, author=author)
+                unchanged, submit, late = False, False, True
         input.issue = issue
         input.kind = kind
         input.stance = stance
@@ -246,7 +273,7 @@ def _input_save(
         if not unchanged or submit:
             _revision_add(input=input, author=author)
     if late:
-        raise LateSubmission(input)
+        raise LateSubmission(input, changes_of=changes_of)
     return input
 
 

@@ -218,7 +218,22 @@ class InputCreateView(SessionMixin, View):
     """
 
     permission_required = "consult.add_input"
+    # a POST from a form whose session closed while the participant wrote still reaches
+    # the service, which keeps the text as a draft and says why it was not sent
+    keep_permission = "consult.keep_input_text"
     template_name = "consult/input_form.html"
+
+    def has_permission(self):
+        if super().has_permission():
+            return True
+        return self.request.method == "POST" and self.request.user.has_perm(
+            self.keep_permission, self.get_permission_object()
+        )
+
+    def get_permission_denied_message(self):
+        if self.request.user.has_perm(self.keep_permission, self.get_permission_object()):
+            return _("This session is closed: it no longer takes inputs or changes.")
+        return super().get_permission_denied_message()
 
     @cached_property
     def organisation(self):
@@ -278,7 +293,9 @@ class InputCreateView(SessionMixin, View):
             input = self.save(request, form, submit)
         except services.LateSubmission as late:
             messages.error(request, late.messages[0])
-            return redirect("consult:input_edit", pk=late.input.pk)
+            if request.user.has_perm("consult.change_input", late.input):
+                return redirect("consult:input_edit", pk=late.input.pk)
+            return redirect(late.input)  # the session is closed: the draft, to read
         except ValidationError as error:
             form_errors_to_form(form, error)
             return self.render(request, form, status=400)
@@ -291,6 +308,8 @@ class InputCreateView(SessionMixin, View):
             messages.success(request, sent % {"ref": input.reference})
             return redirect(input)
         messages.success(request, _("Saved."))
+        if not request.user.has_perm("consult.change_input", input):
+            return redirect(input)  # a closed session's draft: to read, not to change
         return redirect("consult:input_edit", pk=input.pk)
 
 
@@ -308,11 +327,14 @@ class InputAutosaveView(InputCreateView):
                 pass
             else:
                 context = {"saved": True, "input": input, "at": timezone.localtime()}
+        # the session stopped taking inputs while they wrote: say so now, not at the submit
+        context["closed"] = not self.session.accepts_inputs()
         return render(request, "consult/_autosave_status.html", context)
 
 
 class InputEditMixin:
     permission_required = "consult.change_input"
+    keep_permission = "consult.keep_input_change"
 
     @cached_property
     def input(self):

@@ -87,17 +87,20 @@ def test_a_forged_organisation_in_the_post_is_ignored(login, world, input_url):
     assert Input.objects.get().organisation == world.ngo
 
 
-def test_a_closed_session_refuses_inputs(login, world, input_url):
+def test_a_closed_session_refuses_inputs_and_keeps_what_was_typed(login, world, input_url):
     world.session.status = "closed"
     world.session.save()
     client = login(world.ngo_participant)
+    data = {"issue": world.issue.pk, "kind": "concern", "text": "Teks.", "language": "id"}
 
-    response = client.post(
-        input_url, {"issue": world.issue.pk, "kind": "concern", "text": "Teks.", "language": "id"}
-    )
+    response = client.post(input_url, {**data, "submit": "1"})
+    client.post(input_url, {**data, "text": "Teks kedua.", "save": "1"})
 
-    assert response.status_code == 403
-    assert not Input.objects.exists()
+    assert response.status_code == 302
+    assert not Input.objects.filter(status=Input.Status.SUBMITTED).exists()
+    kept = sorted(Input.objects.values_list("text", "status"))
+    assert kept == [("Teks kedua.", "draft"), ("Teks.", "draft")]
+    assert client.get(response.url).status_code == 200  # the draft, to read
 
 
 def test_a_withdrawn_input_cannot_be_edited_through_a_resent_form(login, world):

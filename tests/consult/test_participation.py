@@ -138,6 +138,56 @@ def test_a_submit_after_the_deadline_keeps_the_text_as_a_draft(login, world, url
     assert not mail.outbox
 
 
+def test_a_session_closed_while_writing_keeps_the_text_and_says_so(login, world, url, data):
+    client = login(world.ngo_participant)
+    world.session.status = "closed"  # staff close it while the participant writes
+    world.session.save()
+
+    response = client.post(url, {**data, "submit": "1"}, follow=True)
+
+    input = Input.objects.get()
+    assert (input.status, input.text) == (Input.Status.DRAFT, data["text"])
+    page = response.content.decode()
+    assert "Sesi ini telah ditutup, jadi masukan Anda tidak terkirim" in page
+    assert data["text"] in page  # the draft, to read and copy
+    assert not mail.outbox
+
+
+def test_a_change_after_the_session_closed_is_kept_as_a_new_draft(login, world, url, data):
+    client = login(world.ngo_participant)
+    client.post(url, {**data, "submit": "1"})
+    sent = Input.objects.get()
+    world.session.status = "closed"
+    world.session.save()
+    edit = reverse("consult:input_edit", args=[sent.pk])
+
+    response = client.post(
+        edit, {**data, "text": "Teks yang diperbaiki.", "submit": "1"}, follow=True
+    )
+
+    sent.refresh_from_db()
+    assert (sent.status, sent.text) == (Input.Status.SUBMITTED, data["text"])  # final
+    draft = Input.objects.exclude(pk=sent.pk).get()
+    assert (draft.status, draft.text) == (Input.Status.DRAFT, "Teks yang diperbaiki.")
+    assert draft.revisions.count() == 1
+    assert f"{sent.reference} tidak diubah" in response.content.decode()
+
+
+def test_a_closed_sessions_form_says_the_session_is_closed(login, world, url, data):
+    world.session.status = "closed"
+    world.session.save()
+    client = login(world.ngo_participant)
+
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "Sesi ini sudah ditutup" in response.content.decode()
+
+    autosave = reverse("consult:input_autosave", args=[world.consultation.slug, world.session.pk])
+    status = client.post(autosave, data).content.decode()
+    assert "tidak dapat diajukan" in status
+    assert Input.objects.get().status == Input.Status.DRAFT
+
+
 def test_before_the_session_opens_a_submit_is_kept_as_a_draft(login, world, url, data):
     world.session.opens_at = timezone.now() + timedelta(days=1)
     world.session.save()
