@@ -9,6 +9,7 @@ run keeps such a section as it is and offers the engine's new text beside it as
 import difflib
 import re
 from dataclasses import dataclass, field
+from html import escape as html_escape
 
 import markdown
 import nh3
@@ -38,8 +39,13 @@ ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "blockquote", "a", "code"
 
 
 def markdown_render(text: str) -> SafeString:
-    """Markdown to HTML, sanitised: what an editor typed can never run as script."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"])
+    """Markdown to HTML, sanitised: what an editor typed can never run as script.
+
+    Markup written as text stays text: a participant's "<ILO C189>" or "<b>" quoted in a
+    paragraph is shown as typed, where HTML passed through Markdown would be a tag the
+    sanitiser then removes with the words in it.
+    """
+    html = markdown.markdown(html_escape(text or "", quote=False), extensions=["sane_lists"])
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}))  # noqa: S308
 
 

@@ -50,3 +50,14 @@ def test_an_approved_version_is_shown_with_a_link_to_the_newer_draft(world, logi
     assert _shown(content) == 1
     assert v2.get_absolute_url() in content
     assert 'id="newer-draft"' in content
+
+
+def test_markup_a_participant_typed_is_shown_as_typed_not_dropped(world, login):
+    text = "Protect domestic workers' passports; see <ILO C189> and <b>UU 18/2017</b>."
+    inputs_for(world, text=text)
+    version = aggregate(world)
+
+    content = login(world.staff).get(version.paper.get_absolute_url()).content.decode()
+
+    assert "see &lt;ILO C189&gt; and &lt;b&gt;UU 18/2017&lt;/b&gt;." in content
+    assert "<b>UU" not in content
