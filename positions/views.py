@@ -305,7 +305,9 @@ class VersionDetailView(PaperMixin, View):
             "may_approve": user.has_perm("positions.approve_version", version),
             "may_decide_suggestions": user.has_perm("positions.decide_suggestions", version),
             "may_ask_clearance": user.has_perm("positions.ask_clearance_version", version),
-            "transitions": version.transitions.select_related("actor"),
+            "transitions": version.transitions.select_related("actor")
+            if user.has_perm("positions.view_review_trail", consultation)
+            else [],
             "sections": sections,
             "to_translate": selectors.paragraphs_to_translate(sections) if may_edit else [],
             "previous": version.based_on

@@ -61,3 +61,22 @@ def test_markup_a_participant_typed_is_shown_as_typed_not_dropped(world, login):
 
     assert "see &lt;ILO C189&gt; and &lt;b&gt;UU 18/2017&lt;/b&gt;." in content
     assert "<b>UU" not in content
+
+
+def test_the_directorates_review_notes_are_read_by_the_directorate_alone(world, login):
+    inputs_for(world)
+    version = aggregate(world)
+    review.version_transition(version=version, move="submit", actor=world.staff)
+    review.version_transition(
+        version=version,
+        move="request_changes",
+        actor=world.director,
+        note="Label divergen di 1.1 tidak tepat.",
+    )
+    url = version.get_absolute_url()
+
+    assert "Label divergen di 1.1" in login(world.staff).get(url).content.decode()
+    assert "Label divergen di 1.1" in login(world.director).get(url).content.decode()
+    partner = login(world.partner_participant).get(url)
+    assert partner.status_code == 200
+    assert "Label divergen di 1.1" not in partner.content.decode()
