@@ -167,6 +167,26 @@ def _input_for_form(*, form_key, input: Input | None) -> Input | None:
     return None
 
 
+def _input_sent_before(*, author, organisation, session, issue, kind, text) -> Input | None:
+    """The input this author already made of these very words, in this session and issue:
+    the browser's Back button brings a form's words back under a new form key, and sending
+    them again is the same input, not a second one."""
+    return (
+        Input.objects.select_for_update()
+        .filter(
+            author=author,
+            organisation=organisation,
+            session=session,
+            issue=issue,
+            kind=kind,
+            text=text,
+            status__in=(Input.Status.DRAFT, Input.Status.SUBMITTED),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def input_save(**fields) -> Input:
     """Create or update an input (see `_input_save`), once however often its form is sent.
 
@@ -199,6 +219,7 @@ def _input_save(
     input: Input | None = None,
     form_key=None,
     attachment=None,
+    same_words_same_input: bool = False,
 ) -> Input:
     """Create or update an input, keep the new text as a revision, and submit it if asked.
 
@@ -207,6 +228,9 @@ def _input_save(
     kept. `form_key` names the form the text came from: a second POST of the same form
     (a double click, a resent request) finds the input the first one made instead of
     making another, and a repeated submit of an input already submitted changes nothing.
+    With `same_words_same_input` (the web form, whose words the browser's Back button
+    brings back under a new key) the same words again are the input they made; an API
+    client says what is a retry with its Idempotency-Key instead.
 
     A submit after the session's deadline or once staff closed it still saves the text,
     as a draft, and then raises `LateSubmission` (outside the transaction, so the draft
@@ -218,6 +242,15 @@ def _input_save(
         _check_input(author=author, organisation=organisation, session=session, issue=issue)
         text = _check_text(text)
         input = _input_for_form(form_key=form_key, input=input)
+        if input is None and same_words_same_input:
+            input = _input_sent_before(
+                author=author,
+                organisation=organisation,
+                session=session,
+                issue=issue,
+                kind=kind,
+                text=text,
+            )
         if input is None:
             input = Input(session=session, organisation=organisation, author=author)
             input.form_key = form_key

@@ -278,6 +278,7 @@ class InputCreateView(SessionMixin, View):
             input=self.existing_input(),
             form_key=data.pop("form_key"),
             attachment=data.pop("attachment"),
+            same_words_same_input=True,
             **data,
         )
 

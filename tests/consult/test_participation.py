@@ -188,6 +188,26 @@ def test_a_closed_sessions_form_says_the_session_is_closed(login, world, url, da
     assert Input.objects.get().status == Input.Status.DRAFT
 
 
+def test_the_same_words_sent_again_from_a_fresh_form_are_one_input(
+    login, world, url, data, django_capture_on_commit_callbacks
+):
+    # Back brings the typed words into a form with a new key; sending it again
+    client = login(world.ngo_participant)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, {**data, "submit": "1"})
+        again = client.post(url, {**data, "form_key": str(uuid.uuid4()), "submit": "1"})
+
+    input = Input.objects.get()
+    assert first.url == again.url == input.get_absolute_url()
+    assert len(mail.outbox) == 1  # one receipt
+
+    other = client.post(
+        url, {**data, "form_key": str(uuid.uuid4()), "text": "Lain.", "submit": "1"}
+    )
+    assert other.status_code == 302
+    assert Input.objects.count() == 2  # other words are another input
+
+
 def test_before_the_session_opens_a_submit_is_kept_as_a_draft(login, world, url, data):
     world.session.opens_at = timezone.now() + timedelta(days=1)
     world.session.save()
