@@ -1,8 +1,9 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
+from common.text import language_of
 from positions.aggregation.phrases import counted, phrases_for
-from positions.aggregation.pipeline import IssueResult, kind_counts
+from positions.aggregation.pipeline import IssueResult, kind_counts, reads_alone
 from positions.aggregation.records import (
     InputRecord,
     IssueRecord,
@@ -128,7 +129,8 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
                 count_n=counted(words, group.organisations, "organisation"),
                 members_n=counted(words, len(group.members), "copy"),
                 text=group.text,
-            ),
+            )
+            + _translate_mark(group.text, language, words),
             tuple(sorted(group.members)),
         )
         for group in campaigns
@@ -210,7 +212,8 @@ def overview_section(
             if point.label == "divergent"
         ]
         paragraphs += [
-            _overview_campaign(issue, group, result, words) for group in campaigns_of(result)
+            _overview_campaign(issue, group, result, words, language)
+            for group in campaigns_of(result)
         ]
     if not counts["consensus"]:
         paragraphs.append(ParagraphDraft(words["overview_none"]))
@@ -221,15 +224,23 @@ def campaigns_of(result: IssueResult) -> list:
     return [group for group in result.duplicate_groups if group.is_campaign]
 
 
-def _overview_campaign(issue, group, result: IssueResult, words: dict) -> ParagraphDraft:
+def _translate_mark(text: str, language: str, words: dict) -> str:
+    """The note asking for a translation, for a text written in the paper's other
+    language (a campaign letter is quoted whole)."""
+    written_in = language_of(text)
+    if language in ("id", "en") and written_in in ("id", "en") and written_in != language:
+        return " " + words["translate"]
+    return ""
+
+
+def _overview_campaign(
+    issue, group, result: IssueResult, words: dict, language: str
+) -> ParagraphDraft:
     """A campaign in the summary: its letters and organisations, and what it asks in the
-    words of the key point its letters are in (else the letter's first statement)."""
-    point = next((p for p in result.key_points if group.representative in p.sources), None)
-    if point is not None:
-        statement = point.statement
-        translate = " " + words["translate"] if point.needs_translation else ""
-    else:
-        statement, translate = (statements_split(group.text) or [group.text])[0], ""
+    letter's own words (its first sentence that reads alone, not a signatory's story)."""
+    sentences = statements_split(group.text) or [group.text]
+    statement = next((s for s in sentences if reads_alone(s)), sentences[0])
+    translate = _translate_mark(group.text, language, words)
     return ParagraphDraft(
         words["overview_campaign"].format(
             issue=issue.title,

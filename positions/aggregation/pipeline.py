@@ -688,6 +688,12 @@ def _personal(sentence: str) -> bool:
     return bool(_PERSONAL.search(sentence))
 
 
+def reads_alone(sentence: str) -> bool:
+    """A sentence a paper can quote by itself: it leans on no sentence before it and
+    tells no first-person story."""
+    return not _leans_on_context(sentence) and not _personal(sentence)
+
+
 def _against_rows(rows, statements, matrix) -> set[int]:
     """The statements of a key point that stand on the other side of it: those that say
     they disagree ("tidak setuju", "NO to ...") where most statements of the point do

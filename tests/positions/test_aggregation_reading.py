@@ -537,6 +537,15 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     (line,) = [p for p in summary if "campaign letters from" in p.text]
     assert "campaign letters from 40 organisations (40 copies of one template)" in line.text
     assert set(line.source_ids) == set(range(1, 41))
+    # in the letter's own words, marked for translation in an English paper
+    quoted = line.text.split("template): ", 1)[1]
+    assert quoted.endswith("[To be translated: this statement exists only in another language.]")
+    assert quoted.split(" [")[0] in letters[0][4]
+    english = issue_section(ISSUE, result, language="en").paragraphs
+    (letter_en,) = [p for p in english if p.text.startswith("Campaign letter from")]
+    assert letter_en.text.endswith(
+        "[To be translated: this statement exists only in another language.]"
+    )
 
 
 def test_text_in_another_language_is_kept_as_other_and_never_breaks_a_run():
