@@ -13,7 +13,10 @@ fixed seed, inputs taken in id order), so the same inputs always give the same r
    the group has one at least half as near), the name its three heaviest terms as
    whole words;
 4. support counted by organisation and by organisation kind, never by inputs;
-5. recommendations: statements of recommendation inputs or with a recommending verb.
+5. recommendations: statements that ask (a recommending verb), or every statement of an
+   input filed as a recommendation that asks in none; per key point, those asking for
+   the same thing grouped, the one most organisations asked for quoted and credited to
+   them alone.
 
 Labels. *divergent*: some organisation opposes (stance "oppose", a statement saying it
 disagrees, or one asking for the opposite on the same words: "... should not be
@@ -311,6 +314,14 @@ def issue_aggregate(
     # statements about the meeting itself or thanking for it, with none of the domain's
     # terms (`about_the_meeting`, `thanks_or_greets`)
     aside: set[int] = set()
+    asks = {
+        index: any(
+            not RECOMMENDATION_CUES.isdisjoint(words(normalise(sentence)))
+            for sentence in splits[index]
+        )
+        for index, record in enumerate(inputs)
+        if record.kind == "recommendation" and index not in duplicate
+    }
     for index, record in enumerate(inputs):
         if index in duplicate:
             continue
@@ -320,8 +331,10 @@ def issue_aggregate(
             feats = analyzer.features(tokens, lang)
             if len(feats) < params.min_features:
                 continue
-            recommends = record.kind == "recommendation" or not RECOMMENDATION_CUES.isdisjoint(
-                tokens
+            # a sentence that asks ("should", "perlu", "we recommend"); in an input filed as
+            # a recommendation that asks in none of its sentences, every sentence
+            recommends = not RECOMMENDATION_CUES.isdisjoint(tokens) or (
+                record.kind == "recommendation" and not asks.get(index, False)
             )
             if (about_the_meeting(tokens) or thanks_or_greets(sentence)) and not any(
                 f[0] == "~" for f in feats
@@ -405,12 +418,9 @@ def issue_aggregate(
             if statements[r].recommends
             and inputs[statements[r].input_index].organisation not in against
         ]
-        if rec_rows:
-            recommendations.append(
-                _recommendation(
-                    rec_rows, centroid, statements, matrix, inputs, members_of, language
-                )
-            )
+        recommendations += _recommendations(
+            rec_rows, statements, matrix, inputs, members_of, language, params
+        )
     # inputs in no key point that say something: shown one by one in the draft
     others = [
         i for i in range(len(inputs)) if i not in grouped and i not in duplicate and i in spoke
@@ -862,7 +872,31 @@ def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:
     return {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in seen.items() if c}
 
 
-def _recommendation(rec_rows, centroid, statements, matrix, inputs, members_of, language):
+def _recommendations(rec_rows, statements, matrix, inputs, members_of, language, params):
+    """The recommendation of one key point: of the recommendations made on it, grouped
+    by what they ask, the one most organisations asked for, quoted once and credited to
+    those organisations alone, never to every organisation that recommended something
+    on the point (the others' recommendations stay cited by the key point itself)."""
+    if not rec_rows:
+        return []
+    rows = np.asarray(rec_rows)
+    labels = cluster(
+        matrix[rows], threshold=params.group_threshold, merge_threshold=params.merge_threshold
+    )
+
+    def organisations(label):
+        return len({inputs[statements[r].input_index].organisation for r in rows[labels == label]})
+
+    best = max(range(int(labels.max()) + 1), key=lambda label: (organisations(label), -label))
+    return [
+        _recommendation(
+            list(rows[labels == best]), statements, matrix, inputs, members_of, language
+        )
+    ]
+
+
+def _recommendation(rec_rows, statements, matrix, inputs, members_of, language):
+    centroid = np.asarray(matrix[rec_rows].sum(axis=0)).ravel()
     nearest, untranslated = _nearest(np.asarray(rec_rows), centroid, matrix, statements, language)
     ids = sorted(
         {

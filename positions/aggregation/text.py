@@ -59,14 +59,16 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+", re.UNICODE)  # "j.", "u.n."
 # Framing that introduces a view ("BNP2TKI submits that", "Kami ingin menegaskan:",
 # "In our view,"): the statement quotes the view without it. Two forms: a verb of saying
 # or thinking followed by "that", "bahwa", ":" or "," within the first LEAD_WORDS words;
-# or one of the set phrases below at the start.
+# or one of the set phrases below at the start. A verb that asks ("we recommend that",
+# "kami mengusulkan") is no framing: it is the recommendation ("... that data be
+# disaggregated" says nothing without it).
 _LEAD_VERBS = frozenset(
     """
     believe believes think thinks submit submits consider considers stress stresses
     emphasise emphasize emphasises emphasizes underline underlines note notes feel feels
-    argue argues maintain maintains hold holds recommend recommends propose proposes urge
-    urges berpendapat menilai memandang menegaskan menyampaikan mengusulkan merasa melihat
-    yakin percaya berpandangan mengingatkan menekankan mencatat menggarisbawahi
+    argue argues maintain maintains hold holds berpendapat menilai memandang menegaskan
+    menyampaikan merasa melihat yakin percaya berpandangan mengingatkan menekankan mencatat
+    menggarisbawahi
     """.split()
 )
 _LEAD_VERB_PHRASES = frozenset(

@@ -117,9 +117,24 @@ def test_an_opponents_recommendation_is_not_proposed_by_the_points_supporters():
     result = aggregate(records(rows), language="en")
 
     assert point_of(result, 1).opposing == ("HIMSATAKI",)
+    assert all(3 not in r.sources for r in result.recommendations)
+    zero_cost = next(r for r in result.recommendations if "zero-cost" in r.text)
+    assert zero_cost.organisations == 2
+
+
+def test_a_recommendation_is_credited_to_those_who_asked_for_it_alone():
+    rows = [
+        ("UN Women", "international", "en", "", "Data on migrant workers are scattered across ministries. Data should be disaggregated by sex and age."),
+        ("Bappenas", "ministry", "id", "", "Data pekerja migran tersebar di banyak kementerian. Kami merekomendasikan satu sistem data migrasi yang terpadu."),
+        ("BPS", "ministry", "id", "", "Data pekerja migran tersebar di berbagai kementerian; perlu satu sistem data migrasi yang terpadu dan terbuka."),
+    ]  # fmt: skip
+    result = aggregate(records(rows), language="en")
+
+    # the recommendation two ministries made, credited to them: not to UN Women, who
+    # asked for something else on the same key point
     (recommendation,) = result.recommendations
-    assert 3 not in recommendation.sources
-    assert recommendation.organisations == 2
+    assert "terpadu" in recommendation.text
+    assert (recommendation.sources, recommendation.organisations) == ((2, 3), 2)
 
 
 def test_supported_by_only_where_every_organisation_said_it_supports():
@@ -650,3 +665,15 @@ def test_staff_can_move_a_remark_left_out_into_a_key_point():
     assert 7 in point_of(result, 1).sources
     assert 7 not in result.set_apart
     assert [(o.id, o.applied) for o in result.decisions] == [(1, True)]
+
+
+def test_a_verb_that_asks_is_kept_it_is_the_recommendation():
+    # "that data be disaggregated ..." says nothing without "we recommend"
+    for text in (
+        "We recommend that data be disaggregated by sex and age.",
+        "Kami mengusulkan agar data dipilah menurut jenis kelamin dan umur.",
+    ):
+        assert statements_split(text) == [text]
+    assert statements_split(
+        "BNP2TKI submits that data on departures must be shared between ministries."
+    ) == ["Data on departures must be shared between ministries."]
