@@ -162,6 +162,16 @@ class Session(models.Model):
     def is_open(self):
         return self.status == self.Status.OPEN
 
+    @property
+    def state_display(self) -> str:
+        """The status as a participant needs it now: an open session past its deadline,
+        or before its opening time, does not take inputs, whatever its status says."""
+        if self.status == self.Status.OPEN and not self.accepts_inputs():
+            if self.closes_at and timezone.now() >= self.closes_at:
+                return _("Deadline passed")
+            return _("Not yet open for inputs")
+        return self.get_status_display()
+
     def accepts_inputs(self, now=None) -> bool:
         """Open, and within its open/close times: the server's clock decides, not the form."""
         now = now or timezone.now()

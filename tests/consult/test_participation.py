@@ -441,3 +441,17 @@ def test_a_well_formed_pdf_is_accepted(login, world, url, data):
     login(world.ngo_participant).post(url, {**data, "save": "1"})
 
     assert InputAttachment.objects.get().content_type == "application/pdf"
+
+
+def test_a_session_past_its_deadline_does_not_say_it_is_open(login, world, url):
+    world.session.closes_at = timezone.now() - timedelta(hours=1)
+    world.session.save()
+    client = login(world.ngo_participant)
+
+    session_page = client.get(world.session.get_absolute_url()).content.decode()
+    assert "Batas waktu lewat" in session_page
+    assert "Terbuka untuk masukan" not in session_page
+    assert "tidak dapat diajukan" in session_page
+    assert "tidak dapat diajukan" in client.get(url).content.decode()
+    overview = client.get(world.consultation.get_absolute_url()).content.decode()
+    assert "Batas waktu lewat" in overview
