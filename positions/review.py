@@ -17,7 +17,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from consult.models import Input
-from positions.models import DraftVersion, ReviewComment, Section, VersionTransition
+from positions.models import (
+    DraftVersion,
+    ParagraphSource,
+    ReviewComment,
+    Section,
+    VersionTransition,
+)
 from stakeholders.models import Notification
 from stakeholders.notifications import addresses, notices, notify, notify_all
 from stakeholders.predicates import directors_of, speakers_of, speaking_organisations
@@ -176,8 +182,13 @@ def _tell_in_workspace(version: DraftVersion, move: str, actor, note: str) -> No
     )
     if move != "approve":
         return
+    # cited where the paper says something: the participants annex lists every input
+    # and quotes none
+    citing = ParagraphSource.objects.filter(paragraph__section__version=version).exclude(
+        paragraph__section__kind="annex"
+    )
     cited = (
-        Input.objects.filter(citations__paragraph__section__version=version)
+        Input.objects.filter(pk__in=citing.values("input_id"))
         .exclude(author=None)
         .select_related("session")
         .distinct()

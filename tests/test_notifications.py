@@ -132,3 +132,20 @@ def test_approving_a_version_that_cites_many_inputs_tells_their_authors_in_one_i
     assert len(inserts) <= 2  # the people involved, then every cited input's author
     cited = Notification.objects.filter(recipient=world.ngo_participant, kind="input_cited")
     assert cited.count() == 30
+
+
+def test_an_input_named_only_in_the_participants_annex_is_not_called_cited(
+    world, django_capture_on_commit_callbacks
+):
+    inputs_for(world)
+    # a thank-you is left out of every key point; the annex still counts it
+    (thanks,) = inputs_for(world, text="Terima kasih.", orgs=[world.ngo])
+    Input.objects.filter(pk=thanks.pk).update(author=world.ngo_participant)
+    version = aggregate(world)
+    assert version.sections.filter(kind="annex", paragraphs__sources=thanks).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.version_transition(version=version, move="submit", actor=world.staff)
+        review.version_transition(version=version, move="approve", actor=world.director)
+
+    assert "input_cited" not in _kinds(world.ngo_participant)
