@@ -129,6 +129,7 @@ def inputs_import(
     consultation_slug: str,
     create: bool = False,
     convener: str = DEFAULT_CONVENER,
+    title: str = "",
 ) -> tuple[Consultation, ImportReport]:
     """Validate every row, then write them all in one transaction, or nothing.
 
@@ -137,7 +138,7 @@ def inputs_import(
     """
     report = ImportReport()
     with transaction.atomic():
-        consultation = _consultation(consultation_slug, create, convener, report)
+        consultation = _consultation(consultation_slug, create, convener, title, report)
         consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
         issues = {issue.code: issue for issue in consultation.issues.all()}
         organisations = {
@@ -153,7 +154,7 @@ def inputs_import(
     return consultation, report
 
 
-def _consultation(slug, create, convener, report) -> Consultation:
+def _consultation(slug, create, convener, title, report) -> Consultation:
     consultation = Consultation.objects.filter(slug=slug).first()
     if consultation:
         return consultation
@@ -168,7 +169,7 @@ def _consultation(slug, create, convener, report) -> Consultation:
     )
     report.consultation_created = True
     return Consultation.objects.create(
-        title=slug, slug=slug, convener=organisation, created_by=import_user()
+        title=title or slug, slug=slug, convener=organisation, created_by=import_user()
     )
 
 
@@ -293,7 +294,8 @@ def _organisations_create(cleaned, organisations, report) -> None:
 
 
 def _inputs_write(consultation, cleaned, issues, organisations, report) -> None:
-    session = _session(consultation)
+    dates = [values["submitted_at"] for _row, values in cleaned if values["submitted_at"]]
+    session = _session(consultation, timezone.localdate(min(dates)) if dates else None)
     author = import_user()
     existing = {
         input.external_id: input
@@ -361,13 +363,15 @@ def _revisions_add(new, changed, author) -> None:
     )
 
 
-def _session(consultation) -> Session:
+def _session(consultation, date=None) -> Session:
+    """The consultation's session of imported inputs, dated by the first input the file
+    says was submitted (else today)."""
     session = consultation.sessions.filter(title=SESSION_TITLE).order_by("pk").first()
     if session is None:
         session = Session.objects.create(
             consultation=consultation,
             title=SESSION_TITLE,
-            date=timezone.localdate(),
+            date=date or timezone.localdate(),
             status=Session.Status.CLOSED,
         )
     return session

@@ -120,7 +120,7 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
             "stance": None,
             "language": "en",
             "text": "Remittances matter.",
-            "submitted_at": "",
+            "submitted_at": "2017-11-14T10:30:00+07:00",
         },
         {
             "external_id": "J-2",
@@ -134,6 +134,9 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
     ]
     path.write_text(json.dumps(rows))
 
+    with pytest.raises(CommandError, match="--create needs --convener"):
+        call_command("import_inputs", str(path), "--consultation", "new-one", "--create")
+
     call_command(
         "import_inputs",
         str(path),
@@ -142,10 +145,15 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
         "--create",
         "--convener",
         "Dit. Sosbud",
+        "--title",
+        "Posisi Indonesia untuk GCM",
     )
 
     consultation = Consultation.objects.get(slug="new-one")
     assert consultation.convener.name == "Dit. Sosbud"
+    assert consultation.title == "Posisi Indonesia untuk GCM"
+    # the session of imported inputs is dated by the file, not by the day of the import
+    assert [str(s.date) for s in consultation.sessions.all()] == ["2017-11-14"]
     assert list(consultation.issues.values_list("code", "title")) == [
         ("1", "Remittances"),
         ("2", "2"),

@@ -1,4 +1,4 @@
-"""manage.py import_inputs FILE --consultation SLUG [--create] [--convener NAME]."""
+"""manage.py import_inputs FILE --consultation SLUG [--create --convener NAME [--title TITLE]]."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,15 +21,26 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--convener",
-            default=DEFAULT_CONVENER,
-            help="the organisation convening a consultation that --create makes "
-            f"(default {DEFAULT_CONVENER!r}, created as a ministry if unknown)",
+            help="the organisation convening a consultation that --create makes (the paper "
+            "names it; created as a ministry if unknown)",
+        )
+        parser.add_argument(
+            "--title", default="", help="the title of a consultation that --create makes"
         )
 
-    def handle(self, *args, file, consultation, create, convener, **options):
+    def handle(self, *args, file, consultation, create, convener, title, **options):
+        if create and not convener:
+            raise CommandError(
+                "--create needs --convener: the organisation that convenes the "
+                "consultation, which the paper names (e.g. 'Direktorat Sosbud & OINB')"
+            )
         try:
             result, report = inputs_import_file(
-                path=file, consultation_slug=consultation, create=create, convener=convener
+                path=file,
+                consultation_slug=consultation,
+                create=create,
+                convener=convener or DEFAULT_CONVENER,
+                title=title,
             )
         except FileNotFoundError:
             raise CommandError(f"No file {file}") from None
