@@ -134,3 +134,24 @@ def test_merge_split_move_exclude_rename_relabel_and_a_rerun_keeps_them(page, wo
     assert KeyPointDecision.objects.count() == 6
     page.goto(f"/c/{world.consultation.slug}/paper/")
     expect(page.get_by_role("link", name=re.compile("Review the grouping")).first).to_be_visible()
+
+
+def test_a_decision_the_server_would_refuse_keeps_what_staff_typed(page, world):
+    _inputs(world)
+    aggregate(world)
+    log_in(page, world.staff)
+    run, _result = _latest(world)
+    page.goto(f"/c/{world.consultation.slug}/paper/runs/{run.pk}/review/")
+
+    form = page.locator("form.key-point").first
+    form.locator("select[name=kind]").select_option("rename")
+    form.locator("input[name=name_id]").fill("Biaya remitansi")
+    form.get_by_role("button", name="Decide").click()
+
+    expect(form.locator(".decide-problem")).to_contain_text("Tick the inputs")
+    expect(form.locator("input[name=name_id]")).to_have_value("Biaya remitansi")
+    form.locator("input[name=anchors]").first.check()
+    form.locator("input[name=name_id]").fill("")
+    form.get_by_role("button", name="Decide").click()
+    expect(form.locator(".decide-problem")).to_contain_text("Give the key point a name")
+    assert not KeyPointDecision.objects.exists()
