@@ -38,7 +38,9 @@ def consultation_dashboard(*, consultation: Consultation) -> dict:
         Session.objects.filter(consultation=consultation)
         .annotate(
             invited_count=Count("invited_organisations", distinct=True),
-            input_count=Count("inputs", filter=~Q(inputs__status="draft"), distinct=True),
+            input_count=Count(
+                "inputs", filter=Q(inputs__status=Input.Status.SUBMITTED), distinct=True
+            ),
         )
         .order_by("date", "pk")
     )
@@ -48,7 +50,9 @@ def consultation_dashboard(*, consultation: Consultation) -> dict:
         .distinct()
         .count()
     )
-    sent = inputs.exclude(status=Input.Status.DRAFT)
+    # what the consultation holds now: a withdrawn input is no longer among them, as in
+    # the per-issue counts and the paper
+    sent = inputs.filter(status=Input.Status.SUBMITTED)
     active = sent.values("organisation_id").distinct().count()
     hidden = inputs.filter(moderation__is_hidden=True).count()
     by_issue = list(

@@ -225,6 +225,8 @@ def test_dashboard_counts(world, login):
     _input(world, submitted_at=timezone.now())
     _input(world, organisation=world.ministry, submitted_at=timezone.now())
     _input(world, status=Input.Status.DRAFT)
+    # withdrawn: no longer among the inputs, here as in the per-issue counts
+    _input(world, status=Input.Status.WITHDRAWN, submitted_at=timezone.now())
 
     response = login(world.staff).get(reverse("staff:dashboard", args=[world.consultation.slug]))
 
