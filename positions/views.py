@@ -409,6 +409,7 @@ class CompareView(PaperMixin, View):
         by_number = {v.number: v for v in versions}
         if a not in by_number or b not in by_number:
             raise Http404
+        a, b = min(a, b), max(a, b)  # what changed reads from the older to the newer
         reader = reader_for(request.user, self.consultation)
         diffs = versions_compare(by_number[a], by_number[b], reader)
         context = {

@@ -180,6 +180,13 @@ def test_the_compare_page_names_the_decision_behind_a_version(
     assert "Biaya penempatan" in content
     assert "Nama yang dipakai UU 18/2017." in content
 
+    # the newer version first in the address: still read from the older to the newer
+    backwards = login(world.staff).get(
+        reverse("positions:compare", args=[world.consultation.slug]),
+        {"a": latest.number, "b": run.draft_version.number},
+    )
+    assert "Nama yang dipakai UU 18/2017." in backwards.content.decode()
+
 
 def test_the_review_page_finds_key_points_and_inputs_by_words(world, login):
     run, trafficking, fees = _run(world)
