@@ -211,9 +211,13 @@ def overview_section(
             for point in result.key_points
             if point.label == "divergent"
         ]
+        # the largest campaigns, as many as views held in common: a summary, not a list
+        largest = sorted(
+            campaigns_of(result),
+            key=lambda group: (-group.organisations, -len(group.members), group.representative),
+        )[:OVERVIEW_POINTS]
         paragraphs += [
-            _overview_campaign(issue, group, result, words, language)
-            for group in campaigns_of(result)
+            _overview_campaign(issue, group, result, words, language) for group in largest
         ]
     if not counts["consensus"]:
         paragraphs.append(ParagraphDraft(words["overview_none"]))

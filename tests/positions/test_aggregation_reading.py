@@ -556,6 +556,19 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     quoted = line.text.split("template): ", 1)[1]
     assert quoted.endswith("[To be translated: this statement exists only in another language.]")
     assert quoted.split(" [")[0] in letters[0][4]
+    # a summary, not a list: two campaigns per issue at most, the largest
+    asks = [
+        "Remittance fees must fall below three percent for every corridor.",
+        "Every embassy should keep a shelter open for workers who flee abusive employers.",
+        "Village heads must be told before any resident leaves to work abroad.",
+    ]
+    many = [
+        (f"Org {n}", "ngo", "en", "", asks[k]) for n, k in enumerate([0] * 3 + [1] * 4 + [2] * 2)
+    ]
+    crowded = aggregate(records(many, start=200))
+    lines = overview_section([ISSUE], {"1": crowded}, records(many, start=200), language="en")
+    listed = [p for p in lines.paragraphs if "campaign letters from" in p.text]
+    assert [len(p.source_ids) for p in listed] == [4, 3]
     english = issue_section(ISSUE, result, language="en").paragraphs
     (letter_en,) = [p for p in english if p.text.startswith("Campaign letter from")]
     assert letter_en.text.endswith(
