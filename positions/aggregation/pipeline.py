@@ -872,26 +872,32 @@ def _surface_words(rows, features, statements, analyzer) -> dict[str, str]:
     return {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in seen.items() if c}
 
 
+SMALL_GROUP = 500  # recommendations of a key point compared pairwise up to this many
+
+
 def _recommendations(rec_rows, statements, matrix, inputs, members_of, language, params):
-    """The recommendation of one key point: of the recommendations made on it, grouped
-    by what they ask, the one most organisations asked for, quoted once and credited to
-    those organisations alone, never to every organisation that recommended something
-    on the point (the others' recommendations stay cited by the key point itself)."""
+    """The recommendation of one key point: the one most organisations made in like words
+    (their statements at `group_threshold` or nearer), quoted once and credited to those
+    organisations alone, never to every organisation that recommended something on the
+    point (the others' recommendations stay cited by the key point itself). Pairwise for
+    a key point's usual handful; a key point of thousands groups them as key points are
+    grouped."""
     if not rec_rows:
         return []
     rows = np.asarray(rec_rows)
-    labels = cluster(
-        matrix[rows], threshold=params.group_threshold, merge_threshold=params.merge_threshold
-    )
-
-    def organisations(label):
-        return len({inputs[statements[r].input_index].organisation for r in rows[labels == label]})
-
-    best = max(range(int(labels.max()) + 1), key=lambda label: (organisations(label), -label))
-    return [
-        _recommendation(
-            list(rows[labels == best]), statements, matrix, inputs, members_of, language
+    organisation = [inputs[statements[r].input_index].organisation for r in rows]
+    if len(rows) > SMALL_GROUP:
+        labels = cluster(
+            matrix[rows], threshold=params.group_threshold, merge_threshold=params.merge_threshold
         )
+        groups = [np.flatnonzero(labels == label) for label in range(int(labels.max()) + 1)]
+    else:
+        block = matrix[rows]
+        near = np.round((block @ block.T).toarray(), 6) >= params.group_threshold
+        groups = [np.flatnonzero(row) for row in near]
+    best = max(range(len(groups)), key=lambda g: (len({organisation[k] for k in groups[g]}), -g))
+    return [
+        _recommendation(list(rows[groups[best]]), statements, matrix, inputs, members_of, language)
     ]
 
 
