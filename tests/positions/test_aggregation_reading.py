@@ -690,3 +690,22 @@ def test_a_verb_that_asks_is_kept_it_is_the_recommendation():
     assert statements_split(
         "BNP2TKI submits that data on departures must be shared between ministries."
     ) == ["Data on departures must be shared between ministries."]
+
+
+def test_inputs_left_ungrouped_are_not_called_points_raised_by_one_input():
+    # the engine cannot tell that an ungrouped input makes a point nobody else made
+    rows = FEES[:4] + [
+        ("Universitas Jember", "academia", "id", "", "LTSA di kabupaten kantong harus punya pos pengaduan."),
+    ]  # fmt: skip
+    result = aggregate(records(rows))
+    lead_ins = {
+        language: next(
+            p.text
+            for p in issue_section(ISSUE, result, language=language).paragraphs
+            if p.text.endswith("):") and not p.source_ids
+        )
+        for language in ("id", "en")
+    }
+
+    assert lead_ins["en"].startswith("Other inputs, grouped into no key point")
+    assert "satu masukan saja" not in lead_ins["id"]
