@@ -51,6 +51,10 @@ def document_docx(doc: PaperDocument) -> bytes:
             _annex_table(document, section, texts)
             continue
         for paragraph in section.paragraphs:
+            if _lead_in(section, paragraph):
+                # "Views held in common:", "Recommendations:" ... a level of the outline
+                document.add_heading(f"{paragraph.number} {paragraph.text.rstrip(':')}", level=2)
+                continue
             _paragraph(document, paragraph, references_text(paragraph, texts), section.edited)
     buffer = BytesIO()
     document.save(buffer)
@@ -125,6 +129,19 @@ def _paragraph(document, paragraph, refs: str, markdown: bool) -> None:
             formatted.underline = bool(run.href) or None
         if n == len(blocks) - 1 and refs:
             line.add_run(f" {refs}")
+
+
+def _lead_in(section, paragraph) -> bool:
+    """An engine's lead-in of an issue section ("Pandangan bersama:", "Rekomendasi:"): a
+    line of its own that cites nothing and introduces the paragraphs after it."""
+    return (
+        section.kind == "issue"
+        and not section.edited
+        and not paragraph.references
+        and not paragraph.unnamed
+        and not paragraph.withheld
+        and paragraph.text.endswith(":")
+    )
 
 
 def _annex_table(document, section, texts) -> None:

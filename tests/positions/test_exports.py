@@ -53,6 +53,8 @@ def test_docx_has_headings_draft_mark_and_source_references(world):
     issue_heading = next(h for h in headings if world.issue.title in h)
     assert issue_heading.startswith(f"{world.issue.code}.")
     assert f"{world.issue.code} ¶2" in text
+    # the lead-ins of an issue are a level of the outline, Word's navigation included
+    assert f"{world.issue.code} ¶2 Pandangan bersama" in headings
 
 
 def test_indonesian_headings_and_an_approved_version_without_the_mark(world):
