@@ -41,17 +41,23 @@ ACCOUNTS = [
 ]
 
 ISSUES = [
-    # code, parent code, title
-    ("1", None, "Kontribusi pekerja migran dalam pembangunan berkelanjutan"),
-    ("1.1", "1", "Tata kelola migrasi: pendekatan holistik, sinergis dan koherensi kebijakan"),
-    ("1.2", "1", "Jalur migrasi yang teratur dan aman"),
-    ("2", None, "Kejahatan dalam migrasi"),
-    ("2.1", "2", "Perdagangan orang dan penyelundupan manusia"),
-    ("2.2", "2", "Faktor pendorong migrasi"),
-    ("2.3", "2", "Penguatan perlindungan bagi pekerja migran"),
-    ("3", None, "Integrasi pekerja migran di negara penerima"),
-    ("4", None, "Akses WNI untuk bekerja atau tinggal di luar negeri"),
-]
+    # code, parent code, title, title in English
+    ("1", None, "Kontribusi pekerja migran dalam pembangunan berkelanjutan",
+     "Migrant workers' contribution to sustainable development"),
+    ("1.1", "1", "Tata kelola migrasi: pendekatan holistik, sinergis dan koherensi kebijakan",
+     "Migration governance: a holistic, synergistic and coherent policy approach"),
+    ("1.2", "1", "Jalur migrasi yang teratur dan aman", "Regular and safe migration pathways"),
+    ("2", None, "Kejahatan dalam migrasi", "Crime in migration"),
+    ("2.1", "2", "Perdagangan orang dan penyelundupan manusia",
+     "Trafficking in persons and smuggling of migrants"),
+    ("2.2", "2", "Faktor pendorong migrasi", "Drivers of migration"),
+    ("2.3", "2", "Penguatan perlindungan bagi pekerja migran",
+     "Stronger protection of migrant workers"),
+    ("3", None, "Integrasi pekerja migran di negara penerima",
+     "Integration of migrant workers in receiving countries"),
+    ("4", None, "Akses WNI untuk bekerja atau tinggal di luar negeri",
+     "Access for Indonesians to work or live abroad"),
+]  # fmt: skip
 
 INPUTS = [
     # organisation, issue, kind, stance, language, text
@@ -288,11 +294,16 @@ def _consultation(organisations, users) -> tuple[Consultation, Session, dict]:
     )
     consultation.partners.add(organisations["IOM Jakarta"])
     issues = {}
-    for position, (code, parent, title) in enumerate(ISSUES):
+    for position, (code, parent, title, title_en) in enumerate(ISSUES):
         issues[code], _created = ThematicIssue.objects.get_or_create(
             consultation=consultation,
             code=code,
-            defaults={"title": title, "parent": issues.get(parent), "position": position},
+            defaults={
+                "title": title,
+                "title_en": title_en,
+                "parent": issues.get(parent),
+                "position": position,
+            },
         )
     session, _created = Session.objects.get_or_create(
         consultation=consultation,

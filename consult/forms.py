@@ -23,7 +23,7 @@ class ConsultationForm(forms.ModelForm):
 class ThematicIssueForm(forms.ModelForm):
     class Meta:
         model = ThematicIssue
-        fields = ["code", "title", "description", "parent"]
+        fields = ["code", "title", "title_en", "description", "parent"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, consultation, **kwargs):

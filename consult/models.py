@@ -74,6 +74,13 @@ class ThematicIssue(models.Model):
         _("code"), max_length=20, help_text=_("A short reference such as 1 or 2.1.")
     )
     title = models.CharField(_("title"), max_length=250)
+    # an English paper names the issue in English where staff gave it a title in English
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=250,
+        blank=True,
+        help_text=_("Used by papers written in English; the title above otherwise."),
+    )
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("order"), default=0)
 

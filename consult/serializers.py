@@ -23,7 +23,7 @@ class SessionSerializer(serializers.ModelSerializer):
 class ThematicIssueSerializer(serializers.ModelSerializer):
     class Meta:
         model = ThematicIssue
-        fields = ["id", "code", "title", "description", "parent"]
+        fields = ["id", "code", "title", "title_en", "description", "parent"]
 
 
 class AttachmentSerializer(serializers.ModelSerializer):

@@ -44,6 +44,7 @@ def issue_create(
     consultation: Consultation,
     code: str,
     title: str,
+    title_en: str = "",
     description: str = "",
     parent: ThematicIssue | None = None,
 ) -> ThematicIssue:
@@ -52,6 +53,7 @@ def issue_create(
         consultation=consultation,
         code=code,
         title=title,
+        title_en=title_en,
         description=description,
         parent=parent,
         position=position,

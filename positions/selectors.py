@@ -110,19 +110,26 @@ def aggregation_outline(*, consultation: Consultation, language: str) -> Outline
     )
 
 
-def aggregation_issues(*, consultation: Consultation) -> list[IssueRecord]:
+def aggregation_issues(*, consultation: Consultation, language: str = "") -> list[IssueRecord]:
+    """The consultation's issues in order, titled in `language` where staff gave the
+    issue a title in it (English), else by their title."""
     rows = list(
         consultation.issues.order_by("position", "code").values_list(
-            "pk", "code", "title", "parent_id"
+            "pk", "code", "title", "title_en", "parent_id"
         )
     )
     subthemes: dict[int, list[str]] = {}
-    for _pk, code, _title, parent in rows:
+    for _pk, code, _title, _title_en, parent in rows:
         if parent is not None:
             subthemes.setdefault(parent, []).append(code)
     return [
-        IssueRecord(id=pk, code=code, title=title, subthemes=tuple(subthemes.get(pk, ())))
-        for pk, code, title, _parent in rows
+        IssueRecord(
+            id=pk,
+            code=code,
+            title=title_en if language == "en" and title_en else title,
+            subthemes=tuple(subthemes.get(pk, ())),
+        )
+        for pk, code, title, title_en, _parent in rows
     ]
 
 

@@ -401,7 +401,7 @@ def aggregation_results(*, run: AggregationRun) -> dict[str, IssueResult]:
 def _assemble(run: AggregationRun) -> list[SectionDraft]:
     paper = run.paper
     consultation = paper.consultation
-    issues = selectors.aggregation_issues(consultation=consultation)
+    issues = selectors.aggregation_issues(consultation=consultation, language=paper.language)
     results = aggregation_results(run=run)
     missing = [issue.code for issue in issues if issue.code not in results]
     if missing:

@@ -77,3 +77,24 @@ def test_the_background_dates_sessions_as_the_papers_language_writes_them(world)
     background = version.sections.get(kind=Section.Kind.BACKGROUND)
     texts = [p.text for p in background.paragraphs.all()]
     assert any("4 Desember 2017" in text for text in texts), texts
+
+
+def test_an_english_paper_names_issues_by_their_english_titles(world):
+    from positions.services import paper_get_or_create
+
+    world.issue.title_en = "Trafficking in persons"
+    world.issue.save()
+    inputs_for(world)
+    paper = paper_get_or_create(consultation=world.consultation)
+    paper.language = "en"
+    paper.save()
+
+    headings = list(aggregate(world).sections.values_list("heading", flat=True))
+
+    assert any(h.endswith("Trafficking in persons") for h in headings), headings
+    assert not any(world.issue.title in h for h in headings)
+
+    paper.language = "id"  # the Indonesian paper keeps the title staff wrote first
+    paper.save()
+    headings = list(aggregate(world).sections.values_list("heading", flat=True))
+    assert any(world.issue.title in h for h in headings)
