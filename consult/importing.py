@@ -2,7 +2,8 @@
 
 Columns (CSV header or JSON object keys): external_id, organisation, organisation_kind,
 issue, kind, stance, language, text, submitted_at; language, stance and submitted_at
-may be empty, and an optional issue_title names an issue the import creates.
+may be empty, and an optional issue_title (and issue_title_en, its title in English) names
+an issue the import creates.
 
 The whole file is validated before anything is written, and then written in one
 transaction: a file with a bad row is rejected whole, with every bad row reported by
@@ -188,7 +189,9 @@ def _validate(rows, issues, organisations, create) -> list[tuple[Row, dict]]:
     new_kinds: dict[str, str] = {}
     cleaned = []
     for row in rows:
-        values = {k: row.values.get(k, "").strip() for k in (*COLUMNS, "issue_title")}
+        values = {
+            k: row.values.get(k, "").strip() for k in (*COLUMNS, "issue_title", "issue_title_en")
+        }
         errors = _row_errors(values, issues, organisations, create)
         external_id = values["external_id"]
         if external_id in seen:
@@ -278,6 +281,7 @@ def _issues_create(consultation, cleaned, issues, report) -> None:
                 consultation=consultation,
                 code=code,
                 title=values["issue_title"] or code,
+                title_en=values["issue_title_en"],
                 position=position,
             )
             report.issues_created.append(code)

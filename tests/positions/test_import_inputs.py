@@ -115,7 +115,8 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
             "organisation": "IOM",
             "organisation_kind": "international",
             "issue": "1",
-            "issue_title": "Remittances",
+            "issue_title": "Remitansi",
+            "issue_title_en": "Remittances",
             "kind": "statement",
             "stance": None,
             "language": "en",
@@ -154,9 +155,9 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
     assert consultation.title == "Posisi Indonesia untuk GCM"
     # the session of imported inputs is dated by the file, not by the day of the import
     assert [str(s.date) for s in consultation.sessions.all()] == ["2017-11-14"]
-    assert list(consultation.issues.values_list("code", "title")) == [
-        ("1", "Remittances"),
-        ("2", "2"),
+    assert list(consultation.issues.values_list("code", "title", "title_en")) == [
+        ("1", "Remitansi", "Remittances"),
+        ("2", "2", ""),
     ]
     assert Input.objects.filter(session__consultation=consultation).count() == 2
 
