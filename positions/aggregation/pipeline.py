@@ -855,7 +855,8 @@ _NAME_SKIP = frozenset((
     "bagus", "baik", "sangat", "penting", "support", "supports", "supported", "supporting",
     "agree", "agrees", "oppose", "opposes", "opposed", "propose", "proposed", "suggest",
     "suggests", "recommend", "recommends", "urge", "urges", "believe", "think", "welcome",
-    "welcomes", "good", "great", "important", "very", "buat", "given",
+    "welcomes", "good", "great", "important", "very", "buat", "given", "jangan", "strongly",
+    "mana", "tau", "tahu", "gimana",
 ))  # fmt: skip
 
 

@@ -467,6 +467,14 @@ def test_a_key_point_is_named_by_what_it_is_about_not_by_who_supports_it():
     assert not names & {"mendukung", "sekali", "dukung", "buat"}, point.name
     assert "pelatihan" in names or "bahasa" in names, point.name
 
+    informal = [
+        ("Org F", "ngo", "id", "", "Jangan kirim lagi PRT ke Timur Tengah, jangan dulu."),
+        ("Org G", "ngo", "id", "", "PRT jangan dikirim ke Timur Tengah dulu, jangan."),
+        ("Org H", "academia", "id", "", "Pengiriman PRT ke Timur Tengah jangan dibuka lagi, jangan."),
+    ]  # fmt: skip
+    name = point_of(aggregate(records(informal, start=20)), 20).name
+    assert "jangan" not in {w.strip() for w in name.split(",")}, name
+
 
 def test_copies_differing_in_a_number_or_in_order_are_not_copies():
     texts = (
