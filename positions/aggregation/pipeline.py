@@ -683,13 +683,21 @@ _CONTEXT_WORDS = re.compile(
     r"|for that|for this|mentioned above)\b",
     re.IGNORECASE,
 )
+# a pronoun that is the subject of the main clause after an opening clause ("Waktu
+# dideportasi lewat Nunukan, mereka ..."; "In the camps, they ..."): who is meant is said
+# in a sentence before
+_CONTEXT_SUBJECT = re.compile(
+    r"^[^,.;:]{1,80},\s*(?:mereka|dia|ia|they|it|these|those)\b", re.IGNORECASE
+)
 _PERSONAL = re.compile(r"\b(?:(?i:saya|aku|gue|gw|my|me)|I)\b")
 
 
 def _leans_on_context(sentence: str) -> bool:
     first = _TOKEN.search(sentence)
     return bool(
-        (first and first.group().casefold() in _CONTEXT_OPENINGS) or _CONTEXT_WORDS.search(sentence)
+        (first and first.group().casefold() in _CONTEXT_OPENINGS)
+        or _CONTEXT_WORDS.search(sentence)
+        or _CONTEXT_SUBJECT.search(sentence)
     )
 
 

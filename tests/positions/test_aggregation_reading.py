@@ -346,6 +346,14 @@ def test_the_statement_reads_on_its_own_before_it_is_nearest():
     # "Itu sebabnya ..." points back to a sentence the paper does not carry
     assert point.statement_source == 2
 
+    # a pronoun as the subject after an opening clause: who "mereka" are is said before
+    rows = [
+        ("SBMI", "ngo", "id", "", "Waktu dideportasi lewat Nunukan, mereka tidak bisa masuk sekolah di kampung."),
+        ("PSDBM", "ngo", "id", "", "Anak deportan dari Nunukan harus bisa langsung masuk sekolah di kampung."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows)), 1)
+    assert point.statement_source == 2
+
 
 def test_a_statement_that_leans_on_the_sentence_before_is_quoted_with_it():
     from positions.aggregation.pipeline import _Statement
