@@ -122,6 +122,12 @@ def session_is_open(user, session):
 
 
 @rules.predicate
+def session_has_opened(user, session):
+    """Open now or closed since: a session still being prepared has taken no one's text."""
+    return session is not None and session.status != session.Status.DRAFT
+
+
+@rules.predicate
 def is_member_of_input_organisation(user, input):
     return input is not None and input.organisation_id in speaking_organisations(user)
 

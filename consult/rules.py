@@ -14,6 +14,7 @@ from consult.predicates import (
     may_download_attachment,
     may_read_input,
     may_speak_in_session,
+    session_has_opened,
     session_is_open,
     session_publishes_inputs,
 )
@@ -28,7 +29,7 @@ rules.add_perm("consult.view_session", can_view_consultation)
 rules.add_perm("consult.add_input", may_speak_in_session & session_is_open)
 # What a participant typed is kept, as a draft, even when the session closed while they
 # wrote: the service saves it and says why it was not sent (`services.LateSubmission`).
-rules.add_perm("consult.keep_input_text", may_speak_in_session)
+rules.add_perm("consult.keep_input_text", may_speak_in_session & session_has_opened)
 rules.add_perm("consult.keep_input_change", is_member_of_input_organisation & input_is_editable)
 rules.add_perm("consult.view_input", is_consultation_staff | is_member_of_input_organisation)
 rules.add_perm(

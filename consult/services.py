@@ -128,6 +128,11 @@ class LateSubmission(ValidationError):
                 "This session has been closed, so your input was not submitted. Your text "
                 "is kept as a draft."
             )
+        elif input.session.opens_at and timezone.now() < input.session.opens_at:
+            message = _(
+                "This session does not take inputs yet, so your input was not submitted. "
+                "Your text is kept as a draft."
+            )
         else:
             message = _(
                 "The deadline for this session has passed, so your input was not submitted. "
@@ -265,17 +270,9 @@ def _input_save(
             if submit and unchanged and attachment is None:
                 return input  # the same submit again (double click, resent POST): no change
             if not session.accepts_inputs():
-                fields_now = (input.stance, input.proposal, input.confidentiality)
-                if (
-                    unchanged
-                    and attachment is None
-                    and fields_now
-                    == (
-                        stance,
-                        proposal,
-                        confidentiality,
-                    )
-                ):
+                was = (input.stance, input.proposal, input.confidentiality)
+                same = was == (stance, proposal, confidentiality)
+                if unchanged and same and attachment is None:
                     return input  # nothing new to keep
                 # submitted inputs are final now; the changes are not lost: a new draft
                 changes_of = input

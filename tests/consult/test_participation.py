@@ -212,9 +212,20 @@ def test_before_the_session_opens_a_submit_is_kept_as_a_draft(login, world, url,
     world.session.opens_at = timezone.now() + timedelta(days=1)
     world.session.save()
 
-    login(world.ngo_participant).post(url, {**data, "submit": "1"})
+    response = login(world.ngo_participant).post(url, {**data, "submit": "1"}, follow=True)
 
     assert Input.objects.get().status == Input.Status.DRAFT
+    assert "belum menerima masukan" in response.content.decode()  # not "deadline passed"
+
+
+def test_a_session_still_being_prepared_takes_no_ones_text(login, world, url, data):
+    world.session.status = "draft"
+    world.session.save()
+
+    response = login(world.ngo_participant).post(url, {**data, "submit": "1"})
+
+    assert response.status_code == 403
+    assert not Input.objects.exists()
 
 
 def test_a_session_the_organisation_is_not_invited_to_is_forbidden(login, world, data):
