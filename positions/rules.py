@@ -31,8 +31,9 @@ rules.add_perm("positions.decide_grouping", is_consultation_staff)
 rules.add_perm("positions.request_review", is_consultation_staff)
 rules.add_perm("positions.approve_paper", is_consultation_director)
 rules.add_perm("positions.request_changes", is_consultation_director)
-# The review trail (who submitted, approved or asked for changes, and their notes) is
-# the directorate's own deliberation: partners and clearing ministries read the drafts.
+# The review trail (who submitted, approved or asked for changes, and their notes; the
+# decisions on the grouping and their reasons) is the directorate's own deliberation:
+# partners and clearing ministries read the drafts.
 rules.add_perm("positions.view_review_trail", is_consultation_staff)
 rules.add_perm(
     "positions.view_feedback", is_consultation_staff | is_partner | is_invited_participant

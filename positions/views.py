@@ -291,6 +291,7 @@ class VersionDetailView(PaperMixin, View):
             version=version, with_suggestions=latest == version
         )
         may_edit = user.has_perm("positions.edit_paper", consultation)
+        may_read_trail = user.has_perm("positions.view_review_trail", consultation)
         context = {
             "consultation": consultation,
             "paper": self.paper,
@@ -305,9 +306,8 @@ class VersionDetailView(PaperMixin, View):
             "may_approve": user.has_perm("positions.approve_version", version),
             "may_decide_suggestions": user.has_perm("positions.decide_suggestions", version),
             "may_ask_clearance": user.has_perm("positions.ask_clearance_version", version),
-            "transitions": version.transitions.select_related("actor")
-            if user.has_perm("positions.view_review_trail", consultation)
-            else [],
+            "may_read_trail": may_read_trail,
+            "transitions": version.transitions.select_related("actor") if may_read_trail else [],
             "sections": sections,
             "to_translate": selectors.paragraphs_to_translate(sections) if may_edit else [],
             "previous": version.based_on
@@ -420,7 +420,10 @@ class CompareView(PaperMixin, View):
             "b": by_number[b],
             "diffs": diffs,
             "changed": [d for d in diffs if d.changed],
-            "decisions": selectors.decisions_between(older=by_number[a], newer=by_number[b]),
+            # why key points moved: the directorate's own deliberation, as the review trail
+            "decisions": selectors.decisions_between(older=by_number[a], newer=by_number[b])
+            if request.user.has_perm("positions.view_review_trail", self.consultation)
+            else [],
         }
         return render(request, "positions/compare.html", context)
 

@@ -187,6 +187,17 @@ def test_the_compare_page_names_the_decision_behind_a_version(
     )
     assert "Nama yang dipakai UU 18/2017." in backwards.content.decode()
 
+    # the reasons are the directorate's deliberation: not the partner's reading
+    partner = login(world.partner_participant)
+    compare = partner.get(
+        reverse("positions:compare", args=[world.consultation.slug]),
+        {"a": run.draft_version.number, "b": latest.number},
+    )
+    assert compare.status_code == 200
+    assert "Nama yang dipakai UU 18/2017." not in compare.content.decode()
+    version_page = partner.get(latest.get_absolute_url()).content.decode()
+    assert "Nama yang dipakai UU 18/2017." not in version_page
+
 
 def test_the_review_page_finds_key_points_and_inputs_by_words(world, login):
     run, trafficking, fees = _run(world)
