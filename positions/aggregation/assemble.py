@@ -216,9 +216,7 @@ def overview_section(
             campaigns_of(result),
             key=lambda group: (-group.organisations, -len(group.members), group.representative),
         )[:OVERVIEW_POINTS]
-        paragraphs += [
-            _overview_campaign(issue, group, result, words, language) for group in largest
-        ]
+        paragraphs += [_overview_campaign(issue, group, words, language) for group in largest]
     if not counts["consensus"]:
         paragraphs.append(ParagraphDraft(words["overview_none"]))
     return SectionDraft("summary", words["overview_heading"], tuple(paragraphs))
@@ -237,9 +235,7 @@ def _translate_mark(text: str, language: str, words: dict) -> str:
     return ""
 
 
-def _overview_campaign(
-    issue, group, result: IssueResult, words: dict, language: str
-) -> ParagraphDraft:
+def _overview_campaign(issue, group, words: dict, language: str) -> ParagraphDraft:
     """A campaign in the summary: its letters and organisations, and what it asks in the
     letter's own words (its first sentence that reads alone, not a signatory's story)."""
     sentences = statements_split(group.text) or [group.text]

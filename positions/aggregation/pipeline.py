@@ -55,7 +55,7 @@ from positions.aggregation.decisions import (
 )
 from positions.aggregation.duplicates import duplicate_groups
 from positions.aggregation.glossary import GLOSSARY, feature_of, glossary_entries
-from positions.aggregation.grouping import cluster, group_centroids, tfidf
+from positions.aggregation.grouping import DECIMALS, cluster, group_centroids, tfidf
 from positions.aggregation.records import InputRecord, IssueRecord
 from positions.aggregation.text import (
     RECOMMENDATION_CUES,
@@ -902,7 +902,7 @@ def _recommendations(rec_rows, statements, matrix, inputs, members_of, language,
         groups = [np.flatnonzero(labels == label) for label in range(int(labels.max()) + 1)]
     else:
         block = matrix[rows]
-        near = np.round((block @ block.T).toarray(), 6) >= params.group_threshold
+        near = np.round((block @ block.T).toarray(), DECIMALS) >= params.group_threshold
         groups = [np.flatnonzero(row) for row in near]
     best = max(range(len(groups)), key=lambda g: (len({organisation[k] for k in groups[g]}), -g))
     return [

@@ -107,9 +107,9 @@ FRAME_WORDS = frozenset(
 
 
 # Words of the meeting's own logistics: its rooms and building, food, connection, time
-# table, slides and speakers, its organisers and participants. A
-# statement with one of them and none of the domain's terms speaks of the meeting, not
-# of the issue (`about_the_meeting`).
+# table, slides and speakers, its organisers and participants. A statement with one of
+# them and none of the domain's terms speaks of the meeting, not of the issue
+# (`about_the_meeting`).
 MEETING_WORDS = frozenset(
     """
     parkir parkiran basement toilet musala mushola ruangan snack kudapan prasmanan katering
