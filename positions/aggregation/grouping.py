@@ -136,6 +136,44 @@ def _relabel(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
+def attach_by_statement(
+    rows: sparse.csr_matrix,
+    owner: np.ndarray,
+    summed: sparse.csr_matrix,
+    labels: np.ndarray,
+    threshold: float,
+) -> np.ndarray:
+    """Labels of inputs (rows of `summed`, their statements summed) where an input left
+    in a group of its own joins the group that one of its statements (`rows`, `owner`
+    naming each one's input) is nearest, when that statement is `threshold` near.
+
+    A long input says its point in one sentence among an anecdote and a closing line:
+    the sum of its statements reaches no group, while the sentence that makes the point
+    does. Groups of one are left out as targets: two inputs alone are not a key point of
+    a sentence each.
+    """
+    sizes = np.bincount(labels)
+    shared = np.flatnonzero(sizes >= 2)
+    alone_rows = np.flatnonzero(sizes[labels[owner]] == 1)
+    if not len(shared) or not len(alone_rows):
+        return labels
+    centroids = group_centroids(summed, labels, len(sizes))[shared]
+    found: dict[int, tuple[float, int]] = {}  # input: (cosine, group), its nearest statement's
+    for start in range(0, len(alone_rows), BATCH):
+        batch = alone_rows[start : start + BATCH]
+        best, value = _best(rows[batch], centroids)
+        for row, group, cosine in zip(batch.tolist(), best.tolist(), value.tolist(), strict=True):
+            held = found.get(owner[row])
+            if cosine >= threshold and (held is None or cosine > held[0]):
+                found[owner[row]] = (cosine, group)
+    if not found:
+        return labels
+    labels = labels.copy()
+    for index, (_cosine, group) in found.items():
+        labels[index] = shared[group]
+    return _relabel(labels)
+
+
 def cluster(
     matrix: sparse.csr_matrix, *, threshold: float, merge_threshold: float, passes: int = 2
 ) -> np.ndarray:

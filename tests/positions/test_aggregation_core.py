@@ -112,6 +112,30 @@ def test_a_letter_sent_twice_word_for_word_is_one_group_behind_an_earlier_one_th
     assert [group.members for group in result.duplicate_groups] == [(51, 52)]
 
 
+def test_a_long_input_that_makes_the_point_in_one_sentence_is_in_that_key_point():
+    # a village group tells what happened to two neighbours and says the point once:
+    # the sum of its eight sentences reaches no key point, the one sentence does
+    story = (
+        "Tahun lalu dua tetangga kami pulang dari Kuching lewat Entikong tanpa uang sepeser pun, "
+        "paspornya ditahan majikan dan gajinya delapan bulan tidak dibayar. Mereka menunggu tiga "
+        "minggu di terminal bus sebelum saudara dari kampung datang menjemput dengan motor "
+        "pinjaman. Anak-anak mereka sempat putus sekolah. Ibu mereka jatuh sakit karena cemas. "
+        "Utang ke rentenir belum lunas sampai sekarang. Korban seperti mereka butuh rumah aman. "
+        "Semoga tahun ini panen lebih baik dan pemuda desa tidak perlu merantau."
+    )
+    texts = [
+        ("Migrant Care", "ngo", "id", "", "Korban perdagangan orang harus mendapat rumah aman dan pendampingan hukum."),
+        ("Kemen PPPA", "ministry", "id", "", "Negara wajib menyediakan rumah aman dan pendampingan hukum bagi korban perdagangan orang."),
+        ("IOM Jakarta", "international", "id", "", "Rumah aman dan pendampingan hukum untuk korban perdagangan orang perlu diperluas."),
+        ("Paguyuban Buruh Migran Tracap", "ngo", "id", "", story),
+    ]  # fmt: skip
+    result = aggregate(records(texts), language="id")
+
+    assert [p.sources for p in result.key_points] == [(1, 2, 3, 4)]
+    assert "Paguyuban Buruh Migran Tracap" in result.key_points[0].organisations
+    assert result.other_points == ()
+
+
 def test_recommendations_are_pulled_out_with_their_sources():
     result = aggregate(records())
 
