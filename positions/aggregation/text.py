@@ -84,10 +84,19 @@ _LEAD_PHRASE = re.compile(
     r"|speaking (?:for|on behalf of) [^,]{1,60}|on behalf of [^,]{1,60}"
     r"|menurut (?:kami|saya|pandangan kami|hemat kami)|dari pengalaman (?:kami|saya)[^,]{0,40}"
     r"|bagi kami|hemat kami|pada prinsipnya|intinya|singkatnya|in short|in sum"
-    r")\s*[,:]\s+",
+    r")\s*[,:]\s+"
+    # Indonesian writes "Menurut kami regulasi perlu ..." as often as with the comma
+    r"|^menurut (?:kami|saya|hemat kami)\s+(?!,)",
     re.IGNORECASE,
 )
+# verbs of holding a view that take their clause with or without "bahwa": "Kemnaker
+# berpendapat moratorium ... harus tetap dipertahankan"
+_LEAD_VERBS_BARE = frozenset(("berpendapat", "berpandangan"))
+# the last words of _LEAD_VERB_PHRASES: "BNP2TKI is of the view that ..." names no
+# verb of _LEAD_VERBS
+_LEAD_PHRASE_LAST = frozenset(phrase[-1] for phrase in _LEAD_VERB_PHRASES)
 LEAD_WORDS = 16
+BARE_SUBJECT = 5  # words before a verb of _LEAD_VERBS_BARE: "Dinas Tenaga Kerja Kabupaten Malang"
 _LEAD_ENDS = ("that", "bahwa")
 _QUOTES = "\"'“”‘’()"
 _TOKEN_SPAN = re.compile(r"\S+")
@@ -164,11 +173,19 @@ def _lead_in_end(sentence: str) -> int:
     match = _LEAD_PHRASE.match(sentence)
     if match:
         return match.end()
-    if _LEAD_VERBS.isdisjoint(_WORDY.findall(sentence[:120].lower())):
+    opening = _WORDY.findall(sentence[:120].lower())
+    if _LEAD_VERBS.isdisjoint(opening) and _LEAD_PHRASE_LAST.isdisjoint(opening):
         return 0  # no verb of saying or thinking: most sentences stop here
     head = sentence.split(None, LEAD_WORDS)[:LEAD_WORDS]
     if not any(raw[-1:] in ":," or raw.lower().strip(_QUOTES) in _LEAD_ENDS for raw in head):
-        return 0  # nor "that", "bahwa", ":" or "," to end a framing
+        # nor "that", "bahwa", ":" or "," to end a framing; but "X berpendapat" takes its
+        # clause bare, after a short subject
+        for n, raw in enumerate(head[:BARE_SUBJECT + 1]):
+            if raw.lower() == "yang":
+                return 0  # "Warga yang berpendapat ...": a subject, not a framing
+            if n and raw.lower() in _LEAD_VERBS_BARE:
+                return sentence.index(raw) + len(raw)
+        return 0
     words: list[str] = []
     for n, token in enumerate(_TOKEN_SPAN.finditer(sentence)):
         if n >= LEAD_WORDS:

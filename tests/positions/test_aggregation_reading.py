@@ -5,6 +5,8 @@ that are words, campaigns as campaigns. Each case is a text that once came out w
 import random
 from dataclasses import replace
 
+import pytest
+
 from common.text import language_of
 from positions.aggregation import InputRecord, IssueRecord, Params, issue_aggregate, issue_section
 from positions.aggregation.assemble import overview_section
@@ -334,6 +336,38 @@ def test_framing_lead_ins_are_cut_and_the_statement_stays_a_span_of_the_input():
             "Menurut kami",
         ):
             assert lead_in not in point.statement
+
+
+@pytest.mark.parametrize(
+    ("framed", "view"),
+    [
+        (
+            "BNP2TKI is of the view that placement costs should be shifted onto employers.",
+            "Placement costs should be shifted onto employers.",
+        ),
+        (
+            "Our position is that the moratorium should be lifted step by step.",
+            "The moratorium should be lifted step by step.",
+        ),
+        (
+            "Kemnaker berpendapat moratorium penempatan ke Timur Tengah harus dipertahankan.",
+            "Moratorium penempatan ke Timur Tengah harus dipertahankan.",
+        ),
+        (
+            "Menurut kami regulasi perlu membuka ruang bagi remitansi digital.",
+            "Regulasi perlu membuka ruang bagi remitansi digital.",
+        ),
+        # a subject that holds a view is no framing
+        (
+            "Warga yang berpendapat lain tidak pernah diundang ke musyawarah desa.",
+            "Warga yang berpendapat lain tidak pernah diundang ke musyawarah desa.",
+        ),
+    ],
+)
+def test_framings_without_that_bahwa_or_a_comma_are_cut(framed, view):
+    # "is of the view that" was never cut (no verb of _LEAD_VERBS in it), nor an
+    # Indonesian "berpendapat" or "menurut kami" written without "bahwa" or a comma
+    assert statements_split(framed) == [view]
 
 
 def test_the_statement_reads_on_its_own_before_it_is_nearest():
