@@ -180,7 +180,7 @@ def _lead_in_end(sentence: str) -> int:
     if not any(raw[-1:] in ":," or raw.lower().strip(_QUOTES) in _LEAD_ENDS for raw in head):
         # nor "that", "bahwa", ":" or "," to end a framing; but "X berpendapat" takes its
         # clause bare, after a short subject
-        for n, raw in enumerate(head[:BARE_SUBJECT + 1]):
+        for n, raw in enumerate(head[: BARE_SUBJECT + 1]):
             if raw.lower() == "yang":
                 return 0  # "Warga yang berpendapat ...": a subject, not a framing
             if n and raw.lower() in _LEAD_VERBS_BARE:
