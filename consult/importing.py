@@ -17,9 +17,11 @@ import csv
 import datetime
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +30,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, override
 
 from common.text import language_detect, normalise, words
 from consult.models import Consultation, Input, InputRevision, Session, ThematicIssue
@@ -45,7 +48,9 @@ COLUMNS = (
     "submitted_at",
 )
 REQUIRED = ("external_id", "organisation", "issue", "kind", "text")
-SESSION_TITLE = "Imported inputs"
+# the session of imported inputs: titled in the workspace's language (a paper's background
+# names it); found again by its title in any language, or the English one of older imports
+SESSION_TITLE = gettext_noop("Imported inputs")
 IMPORT_USERNAME = "import"
 DEFAULT_CONVENER = "Imported"
 FIELDS = ("organisation_id", "issue_id", "kind", "stance", "language", "text", "submitted_at")
@@ -272,9 +277,15 @@ def _moment(value: str) -> datetime.datetime | None:
 
 
 def _issues_create(consultation, cleaned, issues, report) -> None:
+    """The issues the file names that the consultation lacks, after its own, in the order
+    of their codes ("T2" before "T10"), not of the first input on each: a paper takes
+    its issues in this order."""
     position = max((issue.position for issue in issues.values()), default=0)
+    first = {}
     for _row, values in cleaned:
-        code = values["issue"]
+        first.setdefault(values["issue"], values)
+    for code in sorted(first, key=_code_order):
+        values = first[code]
         if code not in issues:
             position += 1
             issues[code] = ThematicIssue.objects.create(
@@ -285,6 +296,12 @@ def _issues_create(consultation, cleaned, issues, report) -> None:
                 position=position,
             )
             report.issues_created.append(code)
+
+
+def _code_order(code: str) -> list:
+    """A natural order of issue codes: "2" before "10", "T2" before "T10"."""
+    parts = re.split(r"(\d+)", code)
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts]
 
 
 def _organisations_create(cleaned, organisations, report) -> None:
@@ -370,11 +387,17 @@ def _revisions_add(new, changed, author) -> None:
 def _session(consultation, date=None) -> Session:
     """The consultation's session of imported inputs, dated by the first input the file
     says was submitted (else today)."""
-    session = consultation.sessions.filter(title=SESSION_TITLE).order_by("pk").first()
+    titles = {SESSION_TITLE}
+    for language, _name in settings.LANGUAGES:
+        with override(language):
+            titles.add(_(SESSION_TITLE))
+    session = consultation.sessions.filter(title__in=titles).order_by("pk").first()
     if session is None:
+        with override(settings.LANGUAGE_CODE):
+            title = _(SESSION_TITLE)
         session = Session.objects.create(
             consultation=consultation,
-            title=SESSION_TITLE,
+            title=title,
             date=date or timezone.localdate(),
             status=Session.Status.CLOSED,
         )

@@ -47,7 +47,8 @@ def test_a_csv_file_imports_its_inputs_with_new_organisations(world):
     inputs = Input.objects.filter(external_id__startswith="A-").order_by("external_id")
     assert [i.status for i in inputs] == ["submitted"] * 3
     assert inputs[1].language == "id"  # detected: the file left it empty
-    assert inputs[0].session.title == "Imported inputs"
+    # titled in the workspace's language, which a paper's background names it in
+    assert inputs[0].session.title == "Masukan hasil impor"
     assert inputs[0].author.username == "import"
     assert not inputs[0].author.has_usable_password()
     assert InputRevision.objects.filter(input__in=inputs).count() == 3
@@ -160,6 +161,28 @@ def test_json_with_create_makes_the_consultation_issues_and_convener(db, tmp_pat
         ("2", "2", ""),
     ]
     assert Input.objects.filter(session__consultation=consultation).count() == 2
+
+
+def test_issues_a_file_creates_take_the_order_of_their_codes(db):
+    # the first input of a file was on T4: the paper opened with T4, then T1, T2, T3
+    rows = "".join(
+        f"C-{n},Migrant Care,ngo,{code},statement,,id,Pekerja migran harus dilindungi {n}.,\n"
+        for n, code in enumerate(["T4", "T1", "T10", "T2", "T4", "T3"])
+    )
+    consultation, _report = _import(HEADER + rows, slug="ordered", create=True, convener="Kemlu")
+
+    assert list(consultation.issues.order_by("position").values_list("code", flat=True)) == [
+        "T1",
+        "T2",
+        "T3",
+        "T4",
+        "T10",
+    ]
+    # a second file's new issue comes after them; the session of imported inputs is one
+    _import(HEADER + rows.replace("T3", "T0").replace("C-", "D-"), slug="ordered", create=True)
+    codes = consultation.issues.order_by("position").values_list("code", flat=True)
+    assert list(codes)[-1] == "T0"
+    assert consultation.sessions.count() == 1
 
 
 def test_the_command_without_create_refuses_an_unknown_consultation(db, tmp_path):
