@@ -185,6 +185,13 @@ def overview_section(
     for issue in issues:
         result = results[issue.code]
         common = [p for p in result.key_points if p.label == "consensus"][:OVERVIEW_POINTS]
+        differing = [p for p in result.key_points if p.label == "divergent"]
+        # a campaign whose letters stand in a point the summary names is said in that
+        # point's line, not counted again in a line of its own
+        told = {
+            id(point): [g for g in campaigns_of(result) if g.representative in point.sources]
+            for point in (*common, *differing)
+        }
         paragraphs += [
             ParagraphDraft(
                 words["overview_point"].format(
@@ -192,6 +199,7 @@ def overview_section(
                     statement=point.statement,
                     count_n=counted(words, len(point.organisations), "organisation"),
                     kinds=_kinds_text(point.kinds, words),
+                    campaign=_campaigns_within(told[id(point)], words),
                     translate=" " + words["translate"] if point.needs_translation else "",
                 ),
                 tuple(sorted(point.sources)),
@@ -205,21 +213,33 @@ def overview_section(
                     name=point.name,
                     behind_n=counted(words, len(point.organisations), "organisation"),
                     against_n=counted(words, len(point.opposing), "organisation"),
+                    campaign=_campaigns_within(told[id(point)], words),
                 ),
                 tuple(sorted(point.sources)),
             )
-            for point in result.key_points
-            if point.label == "divergent"
+            for point in differing
         ]
         # the largest campaigns, as many as views held in common: a summary, not a list
+        named = {g.representative for groups in told.values() for g in groups}
         largest = sorted(
-            campaigns_of(result),
+            (g for g in campaigns_of(result) if g.representative not in named),
             key=lambda group: (-group.organisations, -len(group.members), group.representative),
         )[:OVERVIEW_POINTS]
         paragraphs += [_overview_campaign(issue, group, words, language) for group in largest]
     if not counts["consensus"]:
         paragraphs.append(ParagraphDraft(words["overview_none"]))
     return SectionDraft("summary", words["overview_heading"], tuple(paragraphs))
+
+
+def _campaigns_within(groups: list, words: dict) -> str:
+    """"; of these, 45 organisations through campaign letters of one template, 45
+    copies" for the campaigns among a point's organisations, or nothing."""
+    if not groups:
+        return ""
+    return words["overview_point_campaign"].format(
+        count_n=counted(words, sum(g.organisations for g in groups), "organisation"),
+        members_n=counted(words, sum(len(g.members) for g in groups), "copy"),
+    )
 
 
 def campaigns_of(result: IssueResult) -> list:

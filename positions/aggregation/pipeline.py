@@ -71,7 +71,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 

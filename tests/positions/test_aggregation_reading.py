@@ -518,6 +518,34 @@ def test_a_key_point_is_named_by_what_it_is_about_not_by_who_supports_it():
     assert "jangan" not in {w.strip() for w in name.split(",")}, name
 
 
+def test_a_campaign_within_a_summarised_view_is_said_in_its_line_not_counted_again():
+    # the summary named "51 organisations" behind a view and then, in a line of its own,
+    # the 45 campaign letters among them, as if they were further support
+    letter = (
+        "Kami dari {org} meminta Pemerintah Indonesia memastikan pekerja rumah tangga migran "
+        "mendapat satu hari libur setiap minggu dan upah yang layak di negara penempatan."
+    )
+    towns = ["Blitar", "Jember", "Kupang", "Ende", "Malang"]
+    rows = [(f"Paguyuban {t}", "ngo", "id", "", letter.format(org=f"Paguyuban {t}")) for t in towns]
+    rows += [
+        ("Kemnaker", "ministry", "id", "", "Pekerja rumah tangga migran harus mendapat upah yang layak dan satu hari libur setiap minggu."),
+        ("Universitas Airlangga", "academia", "id", "", "Hari libur mingguan dan upah layak bagi pekerja rumah tangga migran wajib dijamin negara penempatan."),
+    ]  # fmt: skip
+    inputs = records(rows)
+    result = aggregate(inputs, language="id")
+    assert [p.label for p in result.key_points] == ["consensus"]
+
+    summary = overview_section([ISSUE], {"1": result}, inputs, language="en").paragraphs
+    (line,) = [p for p in summary if "raised by 7 organisations" in p.text]
+    assert (
+        "; of these, 5 organisations through campaign letters of one template, 5 copies)"
+        in line.text
+    )
+    assert not [p for p in summary if "campaign letters from" in p.text]
+    indonesian = overview_section([ISSUE], {"1": result}, inputs, language="id").paragraphs
+    assert any("5 organisasi di antaranya lewat surat kampanye" in p.text for p in indonesian)
+
+
 def test_copies_differing_in_a_number_or_in_order_are_not_copies():
     texts = (
         "tempolimit 80 km h auf landstrassen und mehr kontrollen",
