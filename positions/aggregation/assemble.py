@@ -232,7 +232,7 @@ def overview_section(
 
 
 def _campaigns_within(groups: list, words: dict) -> str:
-    """"; of these, 45 organisations through campaign letters of one template, 45
+    """ "; of these, 45 organisations through campaign letters of one template, 45
     copies" for the campaigns among a point's organisations, or nothing."""
     if not groups:
         return ""
