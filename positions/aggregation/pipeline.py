@@ -71,7 +71,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -866,6 +866,8 @@ def _name(rows, centroid, columns, statements, names, language, analyzer) -> str
     surface = _surface_words(rows, chosen, statements, analyzer)
     terms = []
     for feature in chosen:
+        if feature not in own and len(terms) >= 2:
+            break  # two words of the paper's language name it better than a third of another
         if feature in names:
             term = names[feature][language if language in ("id", "en") else "en"]
         else:
@@ -887,7 +889,7 @@ _NAME_SKIP = frozenset((
     "agree", "agrees", "oppose", "opposes", "opposed", "propose", "proposed", "suggest",
     "suggests", "recommend", "recommends", "urge", "urges", "believe", "think", "welcome",
     "welcomes", "good", "great", "important", "very", "buat", "given", "jangan", "strongly",
-    "mana", "tau", "tahu", "gimana",
+    "mana", "tau", "tahu", "gimana", "cuma", "hanya", "sepenuhnya", "malah", "justru",
 ))  # fmt: skip
 
 

@@ -11,6 +11,7 @@ import pytest
 from bench.corpus import corpus_make
 from bench.quality import evaluate
 from bench.written import CORPORA, corpus_load
+from positions.aggregation import Params, issue_aggregate
 
 
 @pytest.mark.parametrize(("name", "ari"), [("hand_a", 0.76), ("hand_b", 0.64)])
@@ -30,3 +31,18 @@ def test_the_generated_corpus_keeps_its_grouping():
 
     assert result["ari"] >= 0.99
     assert result["key_point_recall"] == 1.0
+
+
+def test_names_in_the_indonesian_paper_take_no_third_word_of_english_or_filler():
+    # an officer read "(migrasi, pengakuan, behind)", "(perlindungan, jalur, agreements)"
+    # and "(agen perekrutan, sepenuhnya, data)" in the Indonesian draft
+    names = []
+    for path in CORPORA:
+        corpus = corpus_load(path)
+        for issue in corpus.issues:
+            inputs = [r for r in corpus.inputs if r.issue_code == issue.code]
+            result = issue_aggregate(issue, inputs, params=Params(), language="id")
+            names += [{w.strip() for w in p.name.split(",")} for p in result.key_points]
+
+    assert not [n for n in names if n & {"behind", "agreements"} and len(n) > 2]
+    assert not [n for n in names if n & {"cuma", "sepenuhnya", "hanya"}]
