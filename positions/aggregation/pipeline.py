@@ -71,7 +71,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -677,8 +677,9 @@ def _concept_weight(features: list[list[str]], params: Params) -> float:
 def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
     """The statement that stands for the group: among those at least half as near its
     centroid as the nearest, one in the paper's language wherever the group has one,
-    then one that reads on its own (`_leans_on_context`) and is no personal story
-    (`_personal`), then the nearest; and whether none was in the paper's language."""
+    then one that reads on its own (`_leans_on_context`), is no personal story
+    (`_personal`) and is in the written register (`_INFORMAL`), then the nearest; and
+    whether none was in the paper's language."""
     sims = np.round(matrix[rows] @ centroid, 6)
     best = float(sims.max())
     near = [k for k in range(len(rows)) if sims[k] >= 0.5 * best]
@@ -686,7 +687,13 @@ def _nearest(rows, centroid, matrix, statements, language) -> tuple[int, bool]:
 
     def rank(k):
         text = statements[rows[k]].text
-        return (_leans_on_context(text), _personal(text), -sims[k], rows[k])
+        return (
+            _leans_on_context(text),
+            _personal(text),
+            _informal(text),
+            -sims[k],
+            rows[k],
+        )
 
     if own:
         return rows[min(own, key=rank)], False
@@ -713,6 +720,13 @@ _CONTEXT_SUBJECT = re.compile(
     r"^[^,.;:]{1,80},\s*(?:mereka|dia|ia|they|it|these|those)\b", re.IGNORECASE
 )
 _PERSONAL = re.compile(r"\b(?:(?i:saya|aku|gue|gw|my|me)|I)\b")
+# Spoken Indonesian ("penting banget", "gak sama", "udah bayar"): a paper quotes it where
+# the group has nothing said in the written register
+_INFORMAL = frozenset((
+    "banget", "bgt", "gak", "nggak", "enggak", "ngga", "ga", "aja", "udah", "udh", "sih",
+    "dong", "deh", "kok", "lho", "gitu", "gini", "kayak", "bikin", "dapet", "gimana",
+    "pengen", "emang",
+))  # fmt: skip
 
 
 def _leans_on_context(sentence: str) -> bool:
@@ -727,6 +741,10 @@ def _leans_on_context(sentence: str) -> bool:
 def _personal(sentence: str) -> bool:
     """A story in the first person singular ("Saya sendiri ngalamin ...")."""
     return bool(_PERSONAL.search(sentence))
+
+
+def _informal(sentence: str) -> bool:
+    return not _INFORMAL.isdisjoint(words(sentence.lower()))
 
 
 def reads_alone(sentence: str) -> bool:

@@ -370,6 +370,21 @@ def test_framings_without_that_bahwa_or_a_comma_are_cut(framed, view):
     assert statements_split(framed) == [view]
 
 
+def test_the_paper_quotes_the_written_register_where_the_point_has_it():
+    # the summary a director reads first quoted "Pelatihan di PJTKI dulu cuma formalitas
+    # banget." where the same point stood in the written register beside it
+    rows = [
+        ("SBMI Cilacap", "ngo", "id", "", "Pelatihan pra-penempatan gak ada materi hak pekerja, gak diaudit, cuma formalitas banget."),
+        ("Disnaker Cilacap", "ministry", "id", "", "Pelatihan pra-penempatan harus memuat materi hak pekerja dan diaudit secara berkala."),
+        ("Universitas Jenderal Soedirman", "academia", "id", "", "Pelatihan pra-penempatan minim materi hak pekerja dan hanya formalitas."),
+    ]  # fmt: skip
+    point = point_of(aggregate(records(rows)), 1)
+
+    assert point.sources == (1, 2, 3)
+    assert "gak" not in point.statement.split()
+    assert point.statement in {rows[1][4], rows[2][4]}
+
+
 def test_the_statement_reads_on_its_own_before_it_is_nearest():
     rows = [
         ("PSDBM", "ngo", "id", "", "Itu sebabnya akta kelahiran anak pekerja migran di Sabah harus diurus."),
