@@ -139,6 +139,22 @@ def test_a_recommendation_is_credited_to_those_who_asked_for_it_alone():
     assert (recommendation.sources, recommendation.organisations) == ((2, 3), 2)
 
 
+def test_a_recommendation_that_adds_its_own_demand_is_not_credited_to_others():
+    # "ASEAN cooperation with a human-rights approach ..." was "proposed by 5
+    # organisations" that had asked for regional cooperation only: words they never wrote
+    rows = [
+        ("HRWG", "ngo", "id", "", "Kerja sama regional ASEAN perlu dijalankan dengan pendekatan HAM yang menjamin pemulihan dan restitusi bagi korban."),
+        ("UNODC", "international", "id", "", "Indonesia perlu memperkuat kerja sama regional melalui Bali Process untuk memberantas perdagangan orang."),
+        ("Kemlu", "ministry", "id", "", "Kerja sama regional melawan perdagangan orang harus menjadi prioritas posisi Indonesia."),
+    ]  # fmt: skip
+    result = aggregate(records(rows), language="id")
+
+    assert [p.sources for p in result.key_points] == [(1, 2, 3)]
+    (recommendation,) = result.recommendations
+    assert 1 not in recommendation.sources
+    assert "HAM" not in recommendation.text
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
