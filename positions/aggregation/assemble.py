@@ -128,6 +128,7 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
             words["campaign"].format(
                 count_n=counted(words, group.organisations, "organisation"),
                 members_n=counted(words, len(group.members), "copy"),
+                sent_by=_sent_by(group, words),
                 text=group.text,
             )
             + _translate_mark(group.text, language, words),
@@ -242,6 +243,12 @@ def _campaigns_within(groups: list, words: dict) -> str:
     )
 
 
+def _sent_by(group, words: dict) -> str:
+    """Whose letter the paper quotes for a campaign (results stored before it was kept
+    say nothing)."""
+    return words["sent_by"].format(sender=group.sender) if group.sender else ""
+
+
 def campaigns_of(result: IssueResult) -> list:
     return [group for group in result.duplicate_groups if group.is_campaign]
 
@@ -266,6 +273,7 @@ def _overview_campaign(issue, group, words: dict, language: str) -> ParagraphDra
             issue=issue.title,
             count_n=counted(words, group.organisations, "organisation"),
             members_n=counted(words, len(group.members), "copy"),
+            sent_by=_sent_by(group, words),
             statement=statement,
             translate=translate,
         ),

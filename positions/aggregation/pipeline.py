@@ -71,7 +71,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -142,6 +142,9 @@ class DuplicateGroup:
     members: tuple[int, ...]
     organisations: int
     text: str = ""
+    # the organisation whose letter stands for the campaign: the letter names it ("Kami,
+    # warga Forum Pemuda Sampang ...") and the paper says whose words it quotes
+    sender: str = ""
 
     @property
     def is_campaign(self) -> bool:
@@ -469,6 +472,7 @@ def issue_aggregate(
                 members=tuple(inputs[i].id for i in group),
                 organisations=len({inputs[i].organisation for i in group}),
                 text=inputs[group[0]].text,
+                sender=inputs[group[0]].organisation,
             )
             for group in groups
         ),

@@ -654,6 +654,8 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     (letter,) = [n for n, text in enumerate(texts) if text.startswith("Surat kampanye dari")]
     assert texts[letter - 1] == "Surat kampanye:"
     assert "Surat kampanye dari 40 organisasi (40 salinan dari satu templat)" in texts[letter]
+    # the letter quoted is one signatory's, which may name it: the paper says whose
+    assert ", dalam kata-kata surat Komunitas 0: " in texts[letter]
 
     # and in the summary a director reads first, citing every letter
     inputs = records(letters + own_words)
@@ -662,7 +664,7 @@ def test_letters_spun_from_one_template_are_one_campaign_and_own_words_are_not()
     assert "campaign letters from 40 organisations (40 copies of one template)" in line.text
     assert set(line.source_ids) == set(range(1, 41))
     # in the letter's own words, marked for translation in an English paper
-    quoted = line.text.split("template): ", 1)[1]
+    quoted = line.text.split("template), in the words of Komunitas 0's letter: ", 1)[1]
     assert quoted.endswith("[To be translated: this statement exists only in another language.]")
     assert quoted.split(" [")[0] in letters[0][4]
     # a summary, not a list: two campaigns per issue at most, the largest
