@@ -174,6 +174,39 @@ def attach_by_statement(
     return _relabel(labels)
 
 
+def join_opposing(
+    summed: sparse.csr_matrix, labels: np.ndarray, against: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Labels of inputs where a group most of whose inputs stand against something
+    (`against`: a stance "oppose" or a statement that disagrees) joins the group of the
+    other side nearest it, when their centroids meet at `threshold`.
+
+    An objection is written in other words than the point it objects to ("KADIN tidak
+    sepakat jika zero cost diterapkan sekaligus" beside "biaya penempatan harus nol"): two
+    groups, the larger labelled a view held in common and the objection a point of its
+    own. Joined, they are one point whose sides the paper names. Only towards a group of
+    two or more that is not itself mostly against: no objection is made the centre of
+    a point.
+    """
+    k = int(labels.max()) + 1 if len(labels) else 0
+    if k < 2 or not against.any():
+        return labels
+    sizes = np.bincount(labels, minlength=k)
+    opposing = np.bincount(labels, weights=against.astype(float), minlength=k) * 2 >= sizes
+    targets = np.flatnonzero(~opposing & (sizes >= 2))
+    if not len(targets):
+        return labels
+    centroids = group_centroids(summed, labels, k)
+    groups = np.flatnonzero(opposing)
+    sims = np.round((centroids[groups] @ centroids[targets].T).toarray(), DECIMALS)
+    root = np.arange(k)
+    for row, group in enumerate(groups):
+        nearest = int(sims[row].argmax())  # the lowest target among equals
+        if sims[row, nearest] >= threshold:
+            root[group] = targets[nearest]
+    return _relabel(root[labels])
+
+
 def cluster(
     matrix: sparse.csr_matrix, *, threshold: float, merge_threshold: float, passes: int = 2
 ) -> np.ndarray:

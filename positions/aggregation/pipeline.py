@@ -60,6 +60,7 @@ from positions.aggregation.grouping import (
     attach_by_statement,
     cluster,
     group_centroids,
+    join_opposing,
     tfidf,
 )
 from positions.aggregation.records import InputRecord, IssueRecord
@@ -71,7 +72,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "16"
+PIPELINE_VERSION = "17"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -389,7 +390,7 @@ def issue_aggregate(
 
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
-    labels = _input_labels(matrix, statements, params)
+    labels = _input_labels(matrix, statements, params, inputs)
     labels = _decided_labels(labels, statements, inputs, groups, decisions)
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
@@ -624,14 +625,15 @@ def _disagrees(sentence: str) -> bool:
     return any(cue in lowered for cue in _DISAGREE_CUES) and bool(_DISAGREES.search(sentence))
 
 
-def _input_labels(matrix, statements, params: Params) -> np.ndarray:
+def _input_labels(matrix, statements, params: Params, inputs) -> np.ndarray:
     """A key point for every statement: that of its input.
 
     An input is placed in one key point, by what its statements say together (the sum
     of their rows): a long input's anecdote or closing line does not open a key point
     of its own, and a campaign letter's sentences stay one campaign in one place. An
     input that sum places nowhere joins the key point one of its sentences states
-    (`attach_by_statement`).
+    (`attach_by_statement`), and an objection joins the point it objects to
+    (`join_opposing`).
     """
     if not statements:
         return np.zeros(0, dtype=np.int64)
@@ -642,6 +644,10 @@ def _input_labels(matrix, statements, params: Params) -> np.ndarray:
         summed, threshold=params.group_threshold, merge_threshold=params.merge_threshold
     )
     labels = attach_by_statement(matrix, inverse, summed, labels, STATEMENT_JOIN)
+    against = np.array([inputs[index].stance == "oppose" for index in unique])
+    for statement, index in zip(statements, inverse, strict=True):
+        against[index] |= statement.disagrees
+    labels = join_opposing(summed, labels, against, params.group_threshold)
     return labels[inverse]
 
 
