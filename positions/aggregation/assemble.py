@@ -98,7 +98,7 @@ def issue_section(issue: IssueRecord, result: IssueResult, *, language: str) -> 
                     words["key_point"].format(
                         n=n,
                         name=point.name,
-                        statement=point.statement,
+                        statement=_closed(point.statement),
                         sides=_sides_text(point, words),
                     ),
                     tuple(sorted(point.sources)),
@@ -247,6 +247,14 @@ def _sent_by(group, words: dict) -> str:
     """Whose letter the paper quotes for a campaign (results stored before it was kept
     say nothing)."""
     return words["sent_by"].format(sender=group.sender) if group.sender else ""
+
+
+def _closed(statement: str) -> str:
+    """The statement with a full stop where its writer left none: "Raised by ..." follows
+    it in the same paragraph ("... improve traffic flow Raised by 6 organisations")."""
+    if statement.rstrip("\"'”’)»]").endswith((".", "!", "?", "…")):
+        return statement
+    return statement + "."
 
 
 def campaigns_of(result: IssueResult) -> list:

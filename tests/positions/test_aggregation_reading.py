@@ -155,6 +155,27 @@ def test_a_recommendation_that_adds_its_own_demand_is_not_credited_to_others():
     assert "HAM" not in recommendation.text
 
 
+def test_a_statement_its_writer_left_unstopped_does_not_run_into_its_sides():
+    # "Something needs to be done to improve traffic flow Raised by 6 organisations"
+    rows = [
+        ("Warga A", "other", "en", "", "Something needs to be done to improve traffic flow on Scottsville Road"),
+        ("Warga B", "other", "en", "", "Traffic flow on Scottsville Road needs to be improved"),
+        ("Warga C", "academia", "en", "", "Improve the traffic flow on Scottsville Road!"),
+    ]  # fmt: skip
+    result = aggregate(records(rows), language="en")
+    (point,) = result.key_points
+    (paragraph,) = [
+        p.text
+        for p in issue_section(ISSUE, result, language="en").paragraphs
+        if p.text.startswith("Key point 1")
+    ]
+
+    assert point.statement.rstrip(".!") in paragraph
+    assert " Road Raised by" not in paragraph
+    assert " flow Raised by" not in paragraph
+    assert "! Raised by" in paragraph or ". Raised by" in paragraph
+
+
 def test_supported_by_only_where_every_organisation_said_it_supports():
     supporters = [row for row in FEES if row[3] == "support"]
     section = issue_section(ISSUE, aggregate(records(supporters)), language="en")
