@@ -46,3 +46,26 @@ def test_running_it_twice_on_the_same_inputs_gives_the_same_draft(world, tmp_pat
     call_command("aggregate", consultation="gcm-2017", json=str(second))
 
     assert json.loads(first.read_text()) == json.loads(second.read_text())
+
+
+def test_a_consultation_held_in_english_gets_its_paper_in_english(world):
+    # an imported English consultation came out as "Pokok pikiran 1 ... Dikemukakan oleh",
+    # every English statement marked for translation: nothing on the command line set the
+    # paper's language
+    for n, org in enumerate([world.ngo, world.ministry, world.partner]):
+        InputFactory(
+            session=world.session,
+            issue=world.issue,
+            organisation=org,
+            language="en",
+            text="Trafficking in persons must be prosecuted and victims protected.",
+            external_id=f"E-{n}",
+        )
+
+    call_command("aggregate", consultation="gcm-2017", language="en")
+
+    run = AggregationRun.objects.get()
+    assert run.paper.language == "en"
+    texts = [p.text for s in run.draft_version.sections.all() for p in s.paragraphs.all()]
+    assert any(t.startswith("Key point 1") for t in texts)
+    assert not any("Perlu diterjemahkan" in t or "To be translated" in t for t in texts)

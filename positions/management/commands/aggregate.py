@@ -1,4 +1,5 @@
-"""manage.py aggregate --consultation SLUG [--json OUT]: a run in this process."""
+"""manage.py aggregate --consultation SLUG [--language id|en] [--json OUT]: a run in this
+process."""
 
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from consult.models import Consultation
 from positions import selectors, services
 from positions.aggregation import draft_structure
-from positions.models import AggregationRun
+from positions.models import PAPER_LANGUAGES, AggregationRun
 
 
 class Command(BaseCommand):
@@ -18,13 +19,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--consultation", required=True, help="the consultation's slug")
         parser.add_argument("--json", dest="out", help="write the structured draft here")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in PAPER_LANGUAGES],
+            help="the language the paper is written in, from this run on (a consultation "
+            "held in English: the paper's statements, labels and counts in English)",
+        )
 
-    def handle(self, *args, consultation, out=None, **options):
+    def handle(self, *args, consultation, out=None, language=None, **options):
         try:
             consultation = Consultation.objects.get(slug=consultation)
         except Consultation.DoesNotExist:
             raise CommandError(f"No consultation {consultation!r}") from None
         paper = services.paper_get_or_create(consultation=consultation)
+        if language and language != paper.language:
+            paper.language = language
+            paper.save(update_fields=["language"])
         user = consultation.created_by or get_user_model().objects.order_by("pk").first()
         run = AggregationRun.objects.create(paper=paper, requested_by=user)
         run = services.aggregation_run_execute(run_id=run.pk)
