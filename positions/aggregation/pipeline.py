@@ -72,7 +72,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -918,6 +918,8 @@ _NAME_SKIP = frozenset((
     "suggests", "recommend", "recommends", "urge", "urges", "believe", "think", "welcome",
     "welcomes", "good", "great", "important", "very", "buat", "given", "jangan", "strongly",
     "mana", "tau", "tahu", "gimana", "cuma", "hanya", "sepenuhnya", "malah", "justru",
+    "per", "many", "able", "big", "lot", "lots", "much", "issue", "issues", "thing", "things",
+    "way", "get", "make", "need", "needs", "better", "more",
 ))  # fmt: skip
 
 

@@ -569,6 +569,15 @@ def test_a_key_point_is_named_by_what_it_is_about_not_by_who_supports_it():
     name = point_of(aggregate(records(informal, start=20)), 20).name
     assert "jangan" not in {w.strip() for w in name.split(",")}, name
 
+    # a town's conversation: "many, traffic, lights" said how much, not what
+    town = [
+        ("A", "other", "en", "", "There are too many traffic lights on Scottsville Road, and many of them are badly timed."),
+        ("B", "other", "en", "", "Too many traffic lights on Scottsville Road; many could be replaced by roundabouts."),
+        ("C", "other", "en", "", "So many traffic lights on Scottsville Road slow everyone down."),
+    ]  # fmt: skip
+    name = point_of(aggregate(records(town, start=30), language="en"), 30).name
+    assert "many" not in {w.strip() for w in name.split(",")}, name
+
 
 def test_a_campaign_within_a_summarised_view_is_said_in_its_line_not_counted_again():
     # the summary named "51 organisations" behind a view and then, in a line of its own,
