@@ -33,6 +33,7 @@ from positions.aggregation import (
 from positions.aggregation.decisions import DecisionRecord
 from positions.editing import aggregation_merge, latest_version, suggestions_store
 from positions.models import (
+    PAPER_LANGUAGES,
     AggregationIssueResult,
     AggregationRun,
     DraftVersion,
@@ -48,6 +49,20 @@ def paper_get_or_create(*, consultation: Consultation) -> PositionPaper:
     paper, _created = PositionPaper.objects.get_or_create(
         consultation=consultation, defaults={"title": consultation.title}
     )
+    return paper
+
+
+def paper_language_set(*, paper: PositionPaper, language: str, user) -> PositionPaper:
+    """Write the paper in `language` from the next run on (a consultation held in
+    English: statements, labels and counts in English). The versions already written
+    stay as they are."""
+    if not user.has_perm("positions.start_aggregation", paper.consultation):
+        raise PermissionDenied
+    if language not in dict(PAPER_LANGUAGES):
+        raise ValidationError({"language": _("Unknown language.")})
+    if language != paper.language:
+        paper.language = language
+        paper.save(update_fields=["language"])
     return paper
 
 

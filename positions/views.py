@@ -28,6 +28,7 @@ from positions.forms import (
 )
 from positions.models import (
     KEY_POINT_LABELS,
+    PAPER_LANGUAGES,
     AggregationRun,
     DraftVersion,
     KeyPointDecision,
@@ -65,6 +66,7 @@ class PaperDetailView(PaperMixin, View):
             "may_aggregate": request.user.has_perm(
                 "positions.start_aggregation", self.consultation
             ),
+            "paper_languages": PAPER_LANGUAGES,
             "may_export": request.user.has_perm("positions.export_paper", self.consultation),
             "may_import": request.user.has_perm("consult.import_inputs", self.consultation),
             "readers_form": DraftReadersForm(consultation=self.consultation)
@@ -124,6 +126,13 @@ class RunStartView(PaperMixin, View):
     permission_required = "positions.start_aggregation"
 
     def post(self, request, slug):
+        language = request.POST.get("language", "")
+        if language:
+            try:
+                services.paper_language_set(paper=self.paper, language=language, user=request.user)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+                return redirect(self.paper)
         try:
             run = services.aggregation_run_start(paper=self.paper, requested_by=request.user)
         except services.RunInProgress as error:

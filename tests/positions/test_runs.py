@@ -1,7 +1,7 @@
 """Aggregation runs: one at a time, safe to retry, never a half-written draft."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from consult.models import Input
@@ -188,3 +188,50 @@ def test_a_run_that_progresses_recently_is_not_expired(world, paper, settings):
     assert services.aggregation_runs_expire() == 0
     with pytest.raises(ValidationError):
         services.aggregation_run_start(paper=paper, requested_by=world.staff)
+
+
+def test_staff_choose_the_papers_language_when_they_aggregate(
+    login, world, paper, django_capture_on_commit_callbacks
+):
+    # a consultation held in English had no way, short of the admin, to get its paper in
+    # English: every statement came marked for translation
+    for org in (world.ngo, world.ministry, world.partner):
+        InputFactory(
+            session=world.session,
+            issue=world.issue,
+            organisation=org,
+            language="en",
+            text="Trafficking in persons must be prosecuted and victims protected.",
+        )
+    client = login(world.staff)
+    page = client.get(reverse("positions:paper_detail", args=[world.consultation.slug]))
+    assert 'name="language"' in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("positions:run_start", args=[world.consultation.slug]), {"language": "en"}
+        )
+
+    paper.refresh_from_db()
+    assert paper.language == "en"
+    run = AggregationRun.objects.get()
+    assert run.status == "succeeded", run.error
+    version = run.draft_version
+    texts = [p.text for s in version.sections.all() for p in s.paragraphs.all()]
+    assert any(t.startswith("Key point 1") for t in texts)
+    assert not any("Perlu diterjemahkan" in t for t in texts)
+
+
+def test_only_those_who_may_aggregate_set_the_papers_language(login, world, paper):
+    client = login(world.partner_participant)
+    response = client.post(
+        reverse("positions:run_start", args=[world.consultation.slug]), {"language": "en"}
+    )
+
+    assert response.status_code == 403
+    paper.refresh_from_db()
+    assert paper.language == "id"
+    with pytest.raises(PermissionDenied):
+        services.paper_language_set(paper=paper, language="en", user=world.partner_participant)
+    with pytest.raises(ValidationError):
+        services.paper_language_set(paper=paper, language="fr", user=world.staff)
