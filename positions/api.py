@@ -21,7 +21,13 @@ from common.ids import MAX_ID
 from consult.api import ConsultationScoped
 from positions import exporting, selectors, services
 from positions.exports import CONTENT_TYPES
-from positions.models import AggregationRun, DraftVersion, KeyPointDecision, PaperExport
+from positions.models import (
+    PAPER_LANGUAGES,
+    AggregationRun,
+    DraftVersion,
+    KeyPointDecision,
+    PaperExport,
+)
 from positions.visibility import paragraph_read, reader_for
 
 
@@ -46,6 +52,15 @@ class RunSerializer(serializers.ModelSerializer):
             "finished_at",
             "draft_version",
         ]
+
+
+class RunStartSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(
+        choices=PAPER_LANGUAGES,
+        required=False,
+        help_text="The language the paper is written in from this run on (left as it is "
+        "when not given).",
+    )
 
 
 class VersionSerializer(serializers.ModelSerializer):
@@ -103,7 +118,9 @@ class PaperScoped(ConsultationScoped):
 
 @extend_schema_view(
     get=extend_schema(responses={200: RunSerializer, **ERRORS}),
-    post=extend_schema(request=None, responses={202: RunSerializer, 409: ERRORS[400], **ERRORS}),
+    post=extend_schema(
+        request=RunStartSerializer, responses={202: RunSerializer, 409: ERRORS[400], **ERRORS}
+    ),
 )
 class RunListStart(PaperScoped, generics.ListAPIView):
     rules = {"GET": "positions.view_paper", "POST": "positions.start_aggregation"}
@@ -115,6 +132,12 @@ class RunListStart(PaperScoped, generics.ListAPIView):
         return selectors.run_list(paper=self.paper)
 
     def post(self, request, slug):
+        start = RunStartSerializer(data=request.data)
+        start.is_valid(raise_exception=True)
+        if "language" in start.validated_data:
+            services.paper_language_set(
+                paper=self.paper, language=start.validated_data["language"], user=request.user
+            )
         try:
             run = services.aggregation_run_start(paper=self.paper, requested_by=request.user)
         except services.RunInProgress as error:

@@ -235,3 +235,25 @@ def test_only_those_who_may_aggregate_set_the_papers_language(login, world, pape
         services.paper_language_set(paper=paper, language="en", user=world.partner_participant)
     with pytest.raises(ValidationError):
         services.paper_language_set(paper=paper, language="fr", user=world.staff)
+
+
+def test_the_api_sets_the_papers_language_as_the_page_does(world, paper):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_login(world.staff)
+    url = reverse("api:runs", args=[world.consultation.slug])
+
+    refused = client.post(url, {"language": "fr"}, format="json")
+    assert refused.status_code == 400
+    assert AggregationRun.objects.count() == 0
+
+    started = client.post(url, {"language": "en"}, format="json")
+    assert started.status_code == 202
+    paper.refresh_from_db()
+    assert paper.language == "en"
+    # a start with no body leaves the language as it is
+    AggregationRun.objects.update(status=AggregationRun.Status.SUCCEEDED)
+    assert client.post(url, format="json").status_code == 202
+    paper.refresh_from_db()
+    assert paper.language == "en"
