@@ -332,6 +332,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "stakeholders.models.Organisation.Kind",
         "InputKindEnum": "consult.models.Input.Kind",
+        "PaperLanguageEnum": "positions.models.PAPER_LANGUAGES",
+        "InputLanguageEnum": "consult.models.Input.Language",
     },
 }
 
