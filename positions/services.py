@@ -58,6 +58,12 @@ def paper_language_set(*, paper: PositionPaper, language: str, user) -> Position
     stay as they are."""
     if not user.has_perm("positions.start_aggregation", paper.consultation):
         raise PermissionDenied
+    return paper_language_write(paper=paper, language=language)
+
+
+def paper_language_write(*, paper: PositionPaper, language: str) -> PositionPaper:
+    """`paper_language_set` without a user: for `manage.py aggregate`, whose operator
+    holds the server."""
     if language not in dict(PAPER_LANGUAGES):
         raise ValidationError({"language": _("Unknown language.")})
     if language != paper.language:

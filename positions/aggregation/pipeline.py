@@ -644,9 +644,8 @@ def _input_labels(matrix, statements, params: Params, inputs) -> np.ndarray:
         summed, threshold=params.group_threshold, merge_threshold=params.merge_threshold
     )
     labels = attach_by_statement(matrix, inverse, summed, labels, STATEMENT_JOIN)
-    against = np.array([inputs[index].stance == "oppose" for index in unique])
-    for statement, index in zip(statements, inverse, strict=True):
-        against[index] |= statement.disagrees
+    disagreeing = np.bincount(inverse, weights=[s.disagrees for s in statements]) > 0
+    against = disagreeing | np.array([inputs[index].stance == "oppose" for index in unique])
     labels = join_opposing(summed, labels, against, params.group_threshold)
     return labels[inverse]
 

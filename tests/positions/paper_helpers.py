@@ -8,7 +8,7 @@ from tests.factories import InputFactory
 TEXT = "Trafficking in persons must be prosecuted and victims protected."
 
 
-def inputs_for(world, text=TEXT, confidentiality=Input.Confidentiality.PUBLIC, orgs=None):
+def inputs_for(world, text=TEXT, confidentiality=Input.Confidentiality.PUBLIC, orgs=None, **fields):
     return [
         InputFactory(
             session=world.session,
@@ -17,6 +17,7 @@ def inputs_for(world, text=TEXT, confidentiality=Input.Confidentiality.PUBLIC, o
             author=world.staff,
             text=text,
             confidentiality=confidentiality,
+            **fields,
         )
         for org in (orgs or [world.ngo, world.ministry, world.partner])
     ]

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from positions.models import AggregationRun
 from tests.factories import InputFactory
+from tests.positions.paper_helpers import inputs_for
 
 pytestmark = pytest.mark.django_db
 
@@ -52,15 +53,7 @@ def test_a_consultation_held_in_english_gets_its_paper_in_english(world):
     # an imported English consultation came out as "Pokok pikiran 1 ... Dikemukakan oleh",
     # every English statement marked for translation: nothing on the command line set the
     # paper's language
-    for n, org in enumerate([world.ngo, world.ministry, world.partner]):
-        InputFactory(
-            session=world.session,
-            issue=world.issue,
-            organisation=org,
-            language="en",
-            text="Trafficking in persons must be prosecuted and victims protected.",
-            external_id=f"E-{n}",
-        )
+    inputs_for(world, language="en")
 
     call_command("aggregate", consultation="gcm-2017", language="en")
 

@@ -8,6 +8,7 @@ from consult.models import Input
 from positions import services, versions
 from positions.models import AggregationRun, DraftVersion
 from tests.factories import InputFactory
+from tests.positions.paper_helpers import inputs_for
 
 pytestmark = pytest.mark.django_db
 
@@ -195,14 +196,7 @@ def test_staff_choose_the_papers_language_when_they_aggregate(
 ):
     # a consultation held in English had no way, short of the admin, to get its paper in
     # English: every statement came marked for translation
-    for org in (world.ngo, world.ministry, world.partner):
-        InputFactory(
-            session=world.session,
-            issue=world.issue,
-            organisation=org,
-            language="en",
-            text="Trafficking in persons must be prosecuted and victims protected.",
-        )
+    inputs_for(world, language="en")
     client = login(world.staff)
     page = client.get(reverse("positions:paper_detail", args=[world.consultation.slug]))
     assert 'name="language"' in page.content.decode()

@@ -32,9 +32,8 @@ class Command(BaseCommand):
         except Consultation.DoesNotExist:
             raise CommandError(f"No consultation {consultation!r}") from None
         paper = services.paper_get_or_create(consultation=consultation)
-        if language and language != paper.language:
-            paper.language = language
-            paper.save(update_fields=["language"])
+        if language:
+            services.paper_language_write(paper=paper, language=language)
         user = consultation.created_by or get_user_model().objects.order_by("pk").first()
         run = AggregationRun.objects.create(paper=paper, requested_by=user)
         run = services.aggregation_run_execute(run_id=run.pk)
