@@ -176,10 +176,11 @@ def attach_by_statement(
 
 def join_opposing(
     summed: sparse.csr_matrix, labels: np.ndarray, against: np.ndarray, threshold: float
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Labels of inputs where a group most of whose inputs stand against something
     (`against`: a stance "oppose" or a statement that disagrees) joins the group of the
-    other side nearest it, when their centroids meet at `threshold`.
+    other side nearest it, when their centroids meet at `threshold`; and which inputs
+    joined so (their words are the objection's side, never the point's statement).
 
     An objection is written in other words than the point it objects to ("KADIN tidak
     sepakat jika zero cost diterapkan sekaligus" beside "biaya penempatan harus nol"): two
@@ -189,13 +190,14 @@ def join_opposing(
     a point.
     """
     k = int(labels.max()) + 1 if len(labels) else 0
+    unmoved = np.zeros(len(labels), dtype=bool)
     if k < 2 or not against.any():
-        return labels
+        return labels, unmoved
     sizes = np.bincount(labels, minlength=k)
     opposing = np.bincount(labels, weights=against.astype(float), minlength=k) * 2 >= sizes
     targets = np.flatnonzero(~opposing & (sizes >= 2))
     if not len(targets):
-        return labels
+        return labels, unmoved
     centroids = group_centroids(summed, labels, k)
     groups = np.flatnonzero(opposing)
     sims = np.round((centroids[groups] @ centroids[targets].T).toarray(), DECIMALS)
@@ -204,7 +206,7 @@ def join_opposing(
         nearest = int(sims[row].argmax())  # the lowest target among equals
         if sims[row, nearest] >= threshold:
             root[group] = targets[nearest]
-    return _relabel(root[labels])
+    return _relabel(root[labels]), root[labels] != labels
 
 
 def cluster(

@@ -72,7 +72,7 @@ from positions.aggregation.text import (
     thanks_or_greets,
 )
 
-PIPELINE_VERSION = "18"
+PIPELINE_VERSION = "19"
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # words and numbers: copies keep both
 
@@ -243,6 +243,7 @@ class _Statement:
     disagrees: bool = False
     demand: int = 0  # +1 asks that something be, -1 that it not be (_demand)
     previous: str = ""  # the sentence before it in its input
+    objecting: bool = False  # joined its key point with an objection to it (join_opposing)
 
     @property
     def standing(self) -> str:
@@ -390,7 +391,12 @@ def issue_aggregate(
 
     # 3. key points
     matrix, columns = tfidf(features, concept_weight=_concept_weight(features, params))
-    labels = _input_labels(matrix, statements, params, inputs)
+    labels, joined = _input_labels(matrix, statements, params, inputs)
+    # an objection and what came with it speak for the other side of the point they joined
+    statements = [
+        replace(statement, objecting=True) if joined[k] else statement
+        for k, statement in enumerate(statements)
+    ]
     labels = _decided_labels(labels, statements, inputs, groups, decisions)
     names = _concept_names(params.glossary)
     key_points, recommendations, grouped = [], [], set()
@@ -625,8 +631,9 @@ def _disagrees(sentence: str) -> bool:
     return any(cue in lowered for cue in _DISAGREE_CUES) and bool(_DISAGREES.search(sentence))
 
 
-def _input_labels(matrix, statements, params: Params, inputs) -> np.ndarray:
-    """A key point for every statement: that of its input.
+def _input_labels(matrix, statements, params: Params, inputs) -> tuple[np.ndarray, np.ndarray]:
+    """A key point for every statement: that of its input; and the statements that joined
+    their key point with an objection to it (`join_opposing`).
 
     An input is placed in one key point, by what its statements say together (the sum
     of their rows): a long input's anecdote or closing line does not open a key point
@@ -636,7 +643,7 @@ def _input_labels(matrix, statements, params: Params, inputs) -> np.ndarray:
     (`join_opposing`).
     """
     if not statements:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
     owner = np.array([statement.input_index for statement in statements])
     unique, inverse = np.unique(owner, return_inverse=True)
     summed = group_centroids(matrix, inverse, len(unique))  # each input's statements, summed
@@ -646,8 +653,8 @@ def _input_labels(matrix, statements, params: Params, inputs) -> np.ndarray:
     labels = attach_by_statement(matrix, inverse, summed, labels, STATEMENT_JOIN)
     disagreeing = np.bincount(inverse, weights=[s.disagrees for s in statements]) > 0
     against = disagreeing | np.array([inputs[index].stance == "oppose" for index in unique])
-    labels = join_opposing(summed, labels, against, params.group_threshold)
-    return labels[inverse]
+    labels, joined = join_opposing(summed, labels, against, params.group_threshold)
+    return labels[inverse], joined[inverse]
 
 
 # cosine of one statement of an input left alone to a key point's centroid for the input
@@ -849,7 +856,9 @@ def _key_point(
     own_side = [
         r
         for r in rows
-        if r not in against_rows and inputs[statements[r].input_index].organisation in side
+        if r not in against_rows
+        and not statements[r].objecting
+        and inputs[statements[r].input_index].organisation in side
     ] or list(rows)
     nearest, untranslated = _nearest(own_side, centroid, matrix, statements, language)
     return KeyPoint(

@@ -288,3 +288,29 @@ def test_the_annex_lists_organisations_as_a_reader_looks_them_up():
     )
     annex = [p.text.split(" (")[0] for p in sections[-1].paragraphs]
     assert annex == ["Paguyuban Migran", "PT Bank Rakyat", "Sanggar Suara", "SMERU"]
+
+
+def test_an_objection_that_joins_a_point_is_marked_as_the_other_side():
+    # two supporters, and a group of two of which one says "NO to ...": the group joins
+    # the supporters, and both its inputs are marked as having come with the objection, so
+    # that neither states the point (on Bowling Green a narrower counter-proposal from
+    # that group had become the statement of the fairness ordinance point)
+    import numpy as np
+    from scipy import sparse
+
+    from positions.aggregation.grouping import join_opposing
+
+    summed = sparse.csr_matrix(np.array([[1.0, 0, 0], [0.9, 0.1, 0], [0.5, 0, 0.8], [0.4, 0, 0.9]]))
+    labels, joined = join_opposing(
+        summed, np.array([0, 0, 1, 1]), np.array([False, False, False, True]), 0.25
+    )
+
+    assert labels.tolist() == [0, 0, 0, 0]
+    assert joined.tolist() == [False, False, True, True]
+    # too far apart to be one point: nothing moves, nothing is marked
+    apart = sparse.csr_matrix(np.array([[1.0, 0, 0], [0.9, 0.1, 0], [0, 0, 1.0], [0, 0.1, 1.0]]))
+    labels, joined = join_opposing(
+        apart, np.array([0, 0, 1, 1]), np.array([False, False, False, True]), 0.25
+    )
+    assert labels.tolist() == [0, 0, 1, 1]
+    assert not joined.any()
